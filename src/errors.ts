@@ -130,6 +130,13 @@ export class ManifestError extends MfxError {
   }
 }
 
+/** A registry or token server answered with a body mfx cannot use (not JSON, wrong shape). */
+export class MalformedResponseError extends MfxError {
+  constructor(message: string, options: MfxErrorOptions = {}) {
+    super('integrity', message, options);
+  }
+}
+
 /** Narrows an unknown thrown value to an MfxError. */
 export function isMfxError(err: unknown): err is MfxError {
   return err instanceof MfxError;

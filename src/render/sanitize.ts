@@ -1,0 +1,14 @@
+/**
+ * Makes a string that came from a registry safe for a terminal: escape sequences (CSI, OSC
+ * and other ESC forms) and every other C0/C1 control character are removed, so a hostile
+ * registry cannot move the cursor, retitle the window or hide text. JSON output needs none
+ * of this: JSON.stringify escapes control characters itself.
+ */
+
+// ESC [ … final byte (CSI); ESC ] … BEL or ESC \ (OSC); ESC and one more byte (other forms).
+const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
+
+export function sanitize(text: string): string {
+  return text.replace(ESCAPES, '').replace(CONTROLS, '');
+}

@@ -1,0 +1,63 @@
+/**
+ * The `--json` contract of `mfx inspect`: this zod schema is its one definition.
+ * `schema/inspect.schema.json` is generated from it (`npm run schema`) and ships in the package.
+ *
+ * Stability: fields are only ever added within a `schemaVersion`; a rename or removal
+ * raises it. `null` means "not set" (no tag, no variant); arrays and objects are never null.
+ */
+import { z } from 'zod';
+
+export const INSPECT_SCHEMA_VERSION = 1;
+
+export const EntryType = z
+  .enum(['image', 'index', 'attestation', 'unknown'])
+  .describe('image: a runnable platform; index: a nested index; attestation: SBOM/provenance; unknown: no usable platform');
+
+export const OutputEntry = z
+  .object({
+    type: EntryType,
+    platform: z.string().nullable().describe('os/architecture[/variant], e.g. linux/arm/v7; null when the entry has no platform'),
+    os: z.string().nullable(),
+    architecture: z.string().nullable(),
+    variant: z.string().nullable(),
+    osVersion: z.string().nullable().describe('platform "os.version" (Windows builds)'),
+    osFeatures: z.array(z.string()).describe('platform "os.features"'),
+    digest: z.string(),
+    size: z.number().int().describe('size in bytes of the manifest this entry points at'),
+    mediaType: z.string(),
+    annotations: z.record(z.string(), z.string()),
+    attestation: z
+      .object({
+        describes: z.object({
+          digest: z.string().describe('digest of the image manifest the attestation is about'),
+          platform: z.string().nullable().describe('that image\'s platform, when it is listed in this index'),
+        }),
+      })
+      .nullable()
+      .describe('set for attestation entries only'),
+  })
+  .describe('one entry of the index; for a single image, the image itself');
+export type OutputEntry = z.infer<typeof OutputEntry>;
+
+export const InspectOutput = z
+  .object({
+    schemaVersion: z.literal(INSPECT_SCHEMA_VERSION),
+    input: z.string().describe('the reference as typed'),
+    reference: z.string().describe('fully qualified: docker.io/library/nginx:latest'),
+    registry: z.string().describe('registry name: docker.io, ghcr.io, localhost:5000'),
+    repository: z.string().describe('library/nginx'),
+    tag: z.string().nullable(),
+    digest: z.string().describe('digest of the manifest or index the reference names'),
+    mediaType: z.string(),
+    kind: z.enum(['index', 'manifest']),
+    size: z.number().int().describe('size in bytes of that manifest or index'),
+    manifests: z.array(OutputEntry),
+    summary: z.object({
+      platforms: z.number().int(),
+      attestations: z.number().int(),
+      indexes: z.number().int(),
+      unknown: z.number().int(),
+    }),
+  })
+  .describe('mfx inspect --json');
+export type InspectOutput = z.infer<typeof InspectOutput>;

@@ -11,7 +11,7 @@ import { type ErrorKind, type RegistryDiagnostic, RegistryError } from '../error
 import type { RegistryRequest, RegistryResponse } from './transport/types.js';
 
 const ErrorBody = z.looseObject({
-  errors: z.array(z.looseObject({ code: z.string(), message: z.string().optional(), detail: z.unknown() })),
+  errors: z.array(z.looseObject({ code: z.string(), message: z.string().optional(), detail: z.unknown().optional() })),
 });
 
 /** The `errors[]` of a registry error body, or [] when it has none or is not JSON. */

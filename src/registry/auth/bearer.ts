@@ -81,7 +81,7 @@ function realmUrl(x: TokenExchange): URL {
 
 function tokenRequest(realm: URL, x: TokenExchange): RegistryRequest {
   const service = x.challenge.params.service;
-  const base = { url: realm, maxBytes: MAX_TOKEN_BYTES, what: 'token response' };
+  const base = { url: realm, maxBytes: MAX_TOKEN_BYTES, what: `token for ${x.registry}` };
   if (x.credential?.kind === 'identity-token') {
     const form = new URLSearchParams({ grant_type: 'refresh_token', client_id: CLIENT_ID });
     form.set('refresh_token', x.credential.identityToken);

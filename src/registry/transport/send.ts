@@ -79,7 +79,7 @@ function networkError(req: RegistryRequest, err: unknown): NetworkError {
   const phrase =
     PHRASES[code] ??
     (/CERT|SELF_SIGNED|TLS|SSL/.test(code) ? `TLS certificate problem (${code})` : (e.message ?? String(err)));
-  return new NetworkError(req.url.host, `${req.method} ${req.url.protocol}//${req.url.host}: ${phrase}`, {
+  return new NetworkError(req.url.host, `${req.what}: ${req.url.protocol}//${req.url.host}: ${phrase}`, {
     cause: err,
   });
 }

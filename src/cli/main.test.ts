@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { VERSION } from '../version.js';
+import { main } from './main.js';
+import { memoryIO } from './testing.js';
+
+const usage: { name: string; argv: string[]; stderr: RegExp }[] = [
+  { name: 'no arguments', argv: [], stderr: /Usage: mfx/ },
+  { name: 'an unknown command', argv: ['inspekt', 'nginx'], stderr: /mfx: unknown command 'inspekt'/ },
+  { name: 'an unknown flag', argv: ['inspect', '--jsn', 'nginx'], stderr: /mfx: unknown option '--jsn'/ },
+  { name: 'a missing reference', argv: ['inspect'], stderr: /mfx: missing required argument 'reference'/ },
+  { name: '--json with --raw', argv: ['inspect', '--json', '--raw', 'nginx'], stderr: /^mfx: --json and --raw cannot be used together/ },
+  { name: '--password-stdin without --username', argv: ['inspect', '--password-stdin', 'nginx'], stderr: /^mfx: --password-stdin needs --username/ },
+  { name: '--username without --password-stdin', argv: ['inspect', '-u', 'bob', 'nginx'], stderr: /^mfx: --username needs --password-stdin/ },
+  { name: 'an invalid reference', argv: ['inspect', 'Nginx:latest'], stderr: /^mfx: invalid reference "Nginx:latest": repository name must be lowercase/ },
+  { name: 'an empty reference', argv: ['inspect', ''], stderr: /^mfx: invalid reference "":/ },
+  { name: 'a bad digest', argv: ['inspect', 'nginx@sha256:abc'], stderr: /^mfx: invalid reference "nginx@sha256:abc": .*64/ },
+  { name: 'a tag too long', argv: ['inspect', `nginx:${'a'.repeat(129)}`], stderr: /^mfx: invalid reference .*tag/ },
+];
+
+for (const c of usage) {
+  test(`usage error (exit 2): ${c.name}`, async () => {
+    const io = memoryIO();
+    assert.equal(await main(c.argv, io), 2);
+    assert.match(io.err(), c.stderr);
+    assert.equal(io.out(), '');
+    assert.doesNotMatch(io.err(), /\n\s+at /, 'no stack trace');
+  });
+}
+
+test('--password-stdin with empty standard input is a usage error', async () => {
+  const io = memoryIO({ stdin: '' });
+  assert.equal(await main(['inspect', '-u', 'bob', '--password-stdin', 'localhost:1/x'], io), 2);
+  assert.match(io.err(), /standard input was empty/);
+});
+
+test('--version prints the version on stdout (exit 0)', async () => {
+  const io = memoryIO();
+  assert.equal(await main(['--version'], io), 0);
+  assert.equal(io.out(), `${VERSION}\n`);
+});
+
+test('--help lists the commands and exit codes on stdout (exit 0)', async () => {
+  const io = memoryIO();
+  assert.equal(await main(['--help'], io), 0);
+  assert.match(io.out(), /inspect \[options\] <reference>/);
+  assert.match(io.out(), /Exit codes:/);
+});

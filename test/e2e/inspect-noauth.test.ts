@@ -4,7 +4,8 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { buildkit, nginxLike } from '../fixtures/images.js';
+import { allFixtures, buildkit, nginxLike } from '../fixtures/images.js';
+import { requireExecutable } from '../helpers/executables.js';
 import { pushAll } from '../helpers/push.js';
 import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { runCli } from '../helpers/run-cli.js';
@@ -74,4 +75,16 @@ test('the table header names the reference, digest, media type and entry count',
   assert.equal(digest?.trim(), `digest      ${buildkit.expected.digest}`);
   assert.equal(mediaType?.trim(), 'media type  OCI image index');
   assert.equal(entries?.trim(), 'entries     6');
+});
+
+test('--raw gives the same bytes as skopeo inspect --raw, for every fixture', async () => {
+  requireExecutable('skopeo', 'skopeo', 'mfx is compared with skopeo as a peer');
+  for (const f of allFixtures) {
+    const ref = `${registry.host}/${f.repository}:${f.tag}`;
+    const mine = await runCli(['inspect', '--raw', ref]);
+    const peer = await runCli([], { shell: `skopeo inspect --raw --tls-verify=false 'docker://${ref}'` });
+    assert.equal(peer.status, 0, peer.stderr);
+    assert.equal(mine.status, 0, mine.stderr);
+    assert.ok(mine.stdoutBytes.equals(peer.stdoutBytes), `${f.name}: same bytes as skopeo`);
+  }
 });

@@ -136,5 +136,10 @@ export function inspectSuite(ctx: SuiteContext): void {
       shell: `$MFX inspect --json '${refOf(r, buildkit)}' | jq -r '.manifests[] | select(.type == "attestation") | .attestation.describes.platform'`,
     });
     assert.equal(attested.stdout, 'linux/amd64\nlinux/arm64\nlinux/arm/v7\n');
+    const pin = await runCli([], {
+      env: ctx.env(),
+      shell: `$MFX inspect --json '${refOf(r, nginxLike)}' | jq -r '.manifests[] | select(.platform == "linux/amd64") | .digest'`,
+    });
+    assert.equal(pin.stdout, `${nginxLike.expected.platforms.find((p) => p.platform === 'linux/amd64')!.digest}\n`);
   });
 }

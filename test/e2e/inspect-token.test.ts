@@ -9,6 +9,7 @@ import { dockerSingle, privateImage } from '../fixtures/images.js';
 import { pushAll } from '../helpers/push.js';
 import { startRegistry, type TestRegistry } from '../helpers/registry.js';
 import { dockerConfigDir, dockerConfigWithAuth, runCli } from '../helpers/run-cli.js';
+import { installFakeHelper } from '../../src/registry/credentials/testdata/fake-helper.js';
 import { assertJsonMatches, inspectSuite } from './inspect-suite.js';
 
 let registry: TestRegistry;
@@ -85,4 +86,29 @@ test('a token server answering with access_token only', async () => {
   } finally {
     ts.settings.tokenField = 'both';
   }
+});
+
+test('a private repository with credentials from a credential helper (credHelpers)', async () => {
+  const helper = await installFakeHelper({ [registry.host]: { Username: 'bob', Secret: 'builder-secret' } });
+  try {
+    const env = { ...helper.env, DOCKER_CONFIG: dockerConfigDir({ credHelpers: { [registry.host]: 'mfxtest' } }) };
+    const run = await runCli(['inspect', privateRef()], { env });
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /^2 platforms$/m);
+    const missing = await runCli(['inspect', privateRef()], { env: { ...env, DOCKER_CONFIG: dockerConfigDir({ credsStore: 'nosuchhelper' }) } });
+    assert.equal(missing.status, 4, missing.stderr);
+    assert.match(missing.stderr, /docker-credential-nosuchhelper not found/);
+  } finally {
+    await helper.cleanup();
+  }
+});
+
+test('a malformed Docker config file is a usage error naming the file', async () => {
+  const dir = dockerConfigDir({});
+  const { writeFileSync } = await import('node:fs');
+  writeFileSync(`${dir}/config.json`, '{"auths": {');
+  const run = await runCli(['inspect', privateRef()], { env: { DOCKER_CONFIG: dir } });
+  assert.equal(run.status, 2, run.stderr);
+  assert.match(run.stderr, /config\.json/);
+  assert.doesNotMatch(run.stderr, /\n\s+at /);
 });

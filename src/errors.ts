@@ -3,7 +3,7 @@
  *
  * Every failure a user can cause or meet is an `MfxError` with a `kind`. Errors carry data
  * (the input, the status, the registry's error codes); only the CLI turns a kind into an exit
- * code (`src/cli/exit-codes.ts`) and an error into a line of text. Nothing here does I/O.
+ * code (`src/exit-codes.ts`) and the CLI an error into a line of text. Nothing here does I/O.
  */
 
 /** What went wrong, in the terms a CI job acts on. Each kind has its own exit code. */
@@ -134,6 +134,21 @@ export class ManifestError extends MfxError {
 export class MalformedResponseError extends MfxError {
   constructor(message: string, options: MfxErrorOptions = {}) {
     super('integrity', message, options);
+  }
+}
+
+/** No entry of an image offers the requested platform. */
+export class NoMatchingPlatformError extends MfxError {
+  /** The platform asked for, formatted (`linux/arm/v7`). */
+  readonly requested: string;
+  /** The platforms the image offers, formatted. */
+  readonly available: string[];
+
+  constructor(subject: string, requested: string, available: string[], strict: boolean) {
+    const offers = available.length ? available.join(', ') : 'no platforms';
+    super('platform-missing', `${subject} has no ${requested}${strict ? ' (strict)' : ''} image; it offers ${offers}`);
+    this.requested = requested;
+    this.available = available;
   }
 }
 

@@ -40,4 +40,4 @@ export { formatPlatform } from './platform/format.js';
 export { toInspectOutput, renderInspectJson } from './render/json.js';
 export { renderInspectTable } from './render/table.js';
 export { InspectOutput, INSPECT_SCHEMA_VERSION } from './render/schema.js';
-export { exitCodeFor, EXIT } from './cli/exit-codes.js';
+export { exitCodeFor, EXIT } from './exit-codes.js';

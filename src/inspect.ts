@@ -2,24 +2,36 @@
  * The inspect use case: a reference in, everything mfx knows about what it names out.
  * Nothing here prints; renderers turn the result into a table or JSON.
  *
- * For an index or manifest list, one manifest request answers it: child manifests are not
- * fetched (Docker Hub counts every manifest GET against its pull limit). For a single image,
- * its platform lives in its config blob, which is fetched too.
+ * Requests: one manifest GET answers an index (child manifests are not fetched: Docker Hub
+ * counts every manifest GET against its pull limit); a single image adds its config blob.
+ * `platform` resolves one image (nested indexes walked) and reads its manifest and config;
+ * `sizes` reads every platform's manifest, concurrently and each once.
  */
-import { ManifestError } from './errors.js';
+import { type ImageDetails, compressedSizeOf, readImage } from './image.js';
 import { type IndexEntry, classifyEntries } from './manifest/entries.js';
-import type { LayerRef } from './manifest/parse.js';
-import { type Descriptor, ImageConfig, type Platform } from './manifest/schema.js';
-import { type Reference, parseReference } from './ref/reference.js';
+import type { Platform } from './platform/types.js';
+import { type Reference, formatQualified, parseReference } from './ref/reference.js';
 import { type FetchedManifest, type RegistryClientOptions, createRegistryClient } from './registry/client.js';
-import type { ManifestSource } from './source.js';
+import { candidatesOf } from './resolve/candidates.js';
+import { type PlatformRequest, platformRequest, requireCandidate } from './resolve/select.js';
+import { type ManifestSource, memoizeByDigest } from './source.js';
 
-/** What a single image adds: its platform (from its config) and its parts. */
-export interface ImageDetails {
+export type { ImageDetails } from './image.js';
+
+/** The image a `platform` request resolved to. */
+export interface SelectedImage {
+  request: PlatformRequest;
+  /** The platform of the entry chosen. */
   platform: Platform;
-  config: Descriptor | undefined;
-  layers: LayerRef[];
-  created: string | undefined;
+  /** False when an older compatible variant stood in for the one requested. */
+  exact: boolean;
+  digest: string;
+  mediaType: string;
+  /** The exact bytes of the selected manifest (for --raw). */
+  raw: Buffer;
+  /** Nested indexes walked to reach it. */
+  via: string[];
+  image: ImageDetails;
 }
 
 export interface InspectResult {
@@ -37,57 +49,97 @@ export interface InspectResult {
   entries: IndexEntry[];
   /** Present for a single image. */
   image: ImageDetails | undefined;
+  /** Present when a platform was requested. */
+  selected: SelectedImage | undefined;
+  /** With `sizes`: compressed size (config plus layers) by image manifest digest. */
+  sizes: Map<string, number | undefined> | undefined;
 }
 
 export interface InspectOptions extends RegistryClientOptions {
   /** Read from this source instead of a registry client made from the options. */
   source?: ManifestSource;
+  /** A platform specifier (`arm64`, `linux/arm/v7`): resolve the image for it. */
+  platform?: string;
+  /** No fallback to older compatible variants. */
+  strict?: boolean;
+  /** Read every platform's manifest for its compressed size. */
+  sizes?: boolean;
+  /** The machine's platform, for specifiers that name only an OS (tests inject it). */
+  host?: Platform;
 }
 
 export async function inspect(reference: string | Reference, options: InspectOptions = {}): Promise<InspectResult> {
   const ref = typeof reference === 'string' ? parseReference(reference) : reference;
-  if (options.source) return inspectFrom(options.source, ref);
+  if (options.source) return inspectFrom(options.source, ref, options);
   const client = createRegistryClient(options);
   try {
-    return await inspectFrom(client, ref);
+    return await inspectFrom(client, ref, options);
   } finally {
     await client.close();
   }
 }
 
-export async function inspectFrom(source: ManifestSource, ref: Reference): Promise<InspectResult> {
-  const fetched = await source.getManifest(ref);
-  const { manifest } = fetched;
-  const base = {
+export async function inspectFrom(
+  from: ManifestSource,
+  ref: Reference,
+  options: Pick<InspectOptions, 'platform' | 'strict' | 'sizes' | 'host'> = {},
+): Promise<InspectResult> {
+  // Parse the platform before any request: a bad specifier is a usage error, not a fetch.
+  const request = options.platform === undefined ? undefined : platformRequest(options.platform, options.strict, options.host);
+  const source = memoizeByDigest(from);
+  const top = await source.getManifest(ref);
+  const index = top.manifest.kind === 'index' ? top.manifest : undefined;
+  const image = index ? undefined : await readImage(source, ref, top);
+  const result: InspectResult = {
     input: ref.original,
     reference: ref,
-    host: fetched.endpoint.baseUrl.host,
+    host: top.endpoint.baseUrl.host,
+    digest: top.digest,
+    mediaType: top.mediaType,
+    kind: index ? 'index' : 'manifest',
+    raw: top.raw,
+    entries: index ? classifyEntries(index) : [],
+    image,
+    selected: undefined,
+    sizes: undefined,
+  };
+  if (request) result.selected = await select(source, ref, top, image, request);
+  if (options.sizes) result.sizes = await sizesOf(source, ref, result);
+  return result;
+}
+
+async function select(
+  source: ManifestSource,
+  ref: Reference,
+  top: FetchedManifest,
+  image: ImageDetails | undefined,
+  request: PlatformRequest,
+): Promise<SelectedImage> {
+  const candidates = await candidatesOf(source, ref, top, image);
+  const { candidate, exact } = requireCandidate(candidates, request, formatQualified(ref));
+  const fetched = image ? top : await source.getManifest(ref, candidate.digest);
+  return {
+    request,
+    platform: candidate.platform,
+    exact,
     digest: fetched.digest,
     mediaType: fetched.mediaType,
     raw: fetched.raw,
+    via: candidate.via,
+    image: image ?? (await readImage(source, ref, fetched)),
   };
-  if (manifest.kind === 'index') {
-    return { ...base, kind: 'index', entries: classifyEntries(manifest), image: undefined };
-  }
-  return { ...base, kind: 'manifest', entries: [], image: await imageDetails(source, ref, fetched) };
 }
 
-async function imageDetails(source: ManifestSource, ref: Reference, fetched: FetchedManifest): Promise<ImageDetails> {
-  const m = fetched.manifest;
-  if (m.kind !== 'manifest') throw new Error('imageDetails needs an image manifest');
-  if (m.config === undefined) {
-    return { platform: m.platform ?? { os: 'unknown', architecture: 'unknown' }, config: undefined, layers: m.layers, created: undefined };
-  }
-  const bytes = await source.getBlob(ref, m.config.digest);
-  let config: ImageConfig;
-  try {
-    config = ImageConfig.parse(JSON.parse(bytes.toString('utf8')));
-  } catch (cause) {
-    throw new ManifestError(`config ${m.config.digest} of ${ref.original} is not a valid image config`, { cause });
-  }
-  const platform: Platform = { os: config.os, architecture: config.architecture };
-  if (config.variant) platform.variant = config.variant;
-  if (config['os.version']) platform['os.version'] = config['os.version'];
-  if (config['os.features']) platform['os.features'] = config['os.features'];
-  return { platform, config: m.config, layers: m.layers, created: config.created };
+/** Each platform's compressed size, from its manifest: one GET per distinct digest, all at once. */
+async function sizesOf(source: ManifestSource, ref: Reference, r: InspectResult): Promise<Map<string, number | undefined>> {
+  if (r.image) return new Map([[r.digest, r.image.compressedSize]]);
+  const digests = [...new Set(r.entries.filter((e) => e.type === 'image').map((e) => e.descriptor.digest))];
+  const sizes = await Promise.all(
+    digests.map(async (digest) => {
+      const fetched = await source.getManifest(ref, digest);
+      const m = fetched.manifest;
+      return m.kind === 'manifest' ? compressedSizeOf(m.config, m.layers) : undefined;
+    }),
+  );
+  return new Map(digests.map((d, i) => [d, sizes[i]]));
 }

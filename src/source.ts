@@ -11,3 +11,29 @@ export interface ManifestSource {
   /** A blob by digest, verified. */
   getBlob(ref: Reference, digest: string, maxBytes?: number): Promise<Buffer>;
 }
+
+/**
+ * A source that fetches each digest-addressed manifest and blob at most once per run:
+ * content named by its digest never changes, so a second read is the first one's answer.
+ */
+export function memoizeByDigest(source: ManifestSource): ManifestSource {
+  const manifests = new Map<string, Promise<FetchedManifest>>();
+  const blobs = new Map<string, Promise<Buffer>>();
+  const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> => {
+    let hit = cache.get(key);
+    if (hit === undefined) {
+      hit = load();
+      cache.set(key, hit);
+      hit.catch(() => cache.delete(key));
+    }
+    return hit;
+  };
+  return {
+    getManifest: (ref, identifier) =>
+      identifier === undefined
+        ? source.getManifest(ref)
+        : once(manifests, `${ref.registry}/${ref.repository}@${identifier}`, () => source.getManifest(ref, identifier)),
+    getBlob: (ref, digest, maxBytes) =>
+      once(blobs, `${ref.registry}/${ref.repository}@${digest}`, () => source.getBlob(ref, digest, maxBytes)),
+  };
+}

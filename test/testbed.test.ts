@@ -24,6 +24,7 @@ const PINNED_DIGESTS: Record<string, string> = {
   nested: 'sha256:1e910030a33d0befb89f9eba35cc230dc5ce5400e1a7b9291a754cde49e284f2',
   windows: 'sha256:ad316dc2d89ccebcc2157126ebc09ccd279a759c41e23d6c4d2105f1991cc9f5',
   privateImage: 'sha256:4f2e324528b130e8b77f085789ffee07122618dd90f2affe199a84e01250ddad',
+  armV6Only: 'sha256:77728c4b5648105b45b96e9649965d17e49416424fc2720aa0ae8daaa46ea7d8',
 };
 
 const tagged = (f: Fixture) => f.manifests[f.manifests.length - 1]!;

@@ -1,6 +1,6 @@
-// Rewrites schema/inspect.schema.json from the zod contract: `npm run schema`.
+// Rewrites schema/*.schema.json from the zod contracts: `npm run schema`.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { inspectJsonSchema } from '../src/render/json-schema.js';
+import { SCHEMA_FILES, jsonSchema } from '../src/render/json-schema.js';
 
 mkdirSync(new URL('../schema/', import.meta.url), { recursive: true });
-writeFileSync(new URL('../schema/inspect.schema.json', import.meta.url), inspectJsonSchema());
+for (const file of SCHEMA_FILES) writeFileSync(new URL(`../schema/${file}`, import.meta.url), jsonSchema(file));

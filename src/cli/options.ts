@@ -1,72 +1,146 @@
 /**
- * Resolves `mfx inspect`'s flags and environment into options, in one place.
+ * Resolves each command's flags and environment into options, in one place.
  * Precedence: flags over environment over defaults. Contradictions are rejected here, with
  * a sentence saying why.
  *
  * Color: `--no-color` wins; then `FORCE_COLOR` (as Node and chalk read it: 0 off, 1-3 on);
  * then `NO_COLOR` (any non-empty value turns color off, no-color.org); else color only when
  * stdout is a terminal.
+ *
+ * Unicode marks (✓ ✗ →): unless `--ascii`, or the locale (`LC_ALL`, else `LC_CTYPE`, else
+ * `LANG`) does not name UTF-8. No locale at all is the POSIX locale: ASCII. Windows: Unicode.
  */
 import { UsageError } from '../errors.js';
 
-export interface InspectFlags {
-  json?: boolean;
-  raw?: boolean;
+/** Flags every command that reads a registry takes. */
+export interface CommonFlags {
   color?: boolean;
+  ascii?: boolean;
   insecureRegistry?: string[];
   username?: string;
   passwordStdin?: boolean;
 }
 
-export type OutputMode = 'table' | 'json' | 'raw';
+export interface InspectFlags extends CommonFlags {
+  json?: boolean;
+  raw?: boolean;
+  platform?: string;
+  strict?: boolean;
+  sizes?: boolean;
+}
 
-export interface ResolvedInspectOptions {
-  output: OutputMode;
+export interface DigestFlags extends CommonFlags {
+  platform?: string;
+  strict?: boolean;
+  pinned?: boolean;
+}
+
+export interface CheckFlags extends CommonFlags {
+  platform?: string[];
+  strict?: boolean;
+  json?: boolean;
+}
+
+export type ColorLevel = 0 | 1 | 2 | 3;
+
+export interface CommonOptions {
   /** chalk level: 0 none, 1 basic, 2 256 colors, 3 truecolor. */
-  colorLevel: 0 | 1 | 2 | 3;
+  colorLevel: ColorLevel;
+  unicode: boolean;
   insecureRegistries: string[];
   username: string | undefined;
   passwordStdin: boolean;
 }
 
+export type OutputMode = 'table' | 'json' | 'raw';
+
+export interface ResolvedInspectOptions extends CommonOptions {
+  output: OutputMode;
+  platform: string | undefined;
+  strict: boolean;
+  sizes: boolean;
+}
+
+export interface ResolvedDigestOptions extends CommonOptions {
+  platform: string | undefined;
+  strict: boolean;
+  pinned: boolean;
+}
+
+export interface ResolvedCheckOptions extends CommonOptions {
+  platforms: string[];
+  strict: boolean;
+  json: boolean;
+}
+
 export interface Terminal {
   isTTY: boolean;
   /** What chalk detected for stdout (0-3), used when color is on by TTY. */
-  detectedLevel: 0 | 1 | 2 | 3;
+  detectedLevel: ColorLevel;
+  platform?: NodeJS.Platform;
 }
 
-export function resolveColorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, term: Terminal): 0 | 1 | 2 | 3 {
+export function resolveColorLevel(flag: boolean | undefined, env: NodeJS.ProcessEnv, term: Terminal): ColorLevel {
   if (flag === false) return 0;
   const force = env.FORCE_COLOR;
   if (force !== undefined) {
     if (force === '' || force === 'true') return 1;
     if (force === 'false') return 0;
     const n = Number(force);
-    if (Number.isInteger(n) && n >= 0 && n <= 3) return n as 0 | 1 | 2 | 3;
+    if (Number.isInteger(n) && n >= 0 && n <= 3) return n as ColorLevel;
     return 1;
   }
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
   return term.isTTY ? term.detectedLevel || 1 : 0;
 }
 
+export function resolveUnicode(ascii: boolean | undefined, env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): boolean {
+  if (ascii) return false;
+  if (platform === 'win32') return true;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG || '';
+  return /utf-?8/i.test(locale);
+}
+
 export function splitList(value: string | undefined): string[] {
   return (value ?? '').split(',').map((s) => s.trim()).filter(Boolean);
 }
 
-export function resolveInspectOptions(flags: InspectFlags, env: NodeJS.ProcessEnv, term: Terminal): ResolvedInspectOptions {
-  if (flags.json && flags.raw) throw new UsageError('--json and --raw cannot be used together: choose one output');
-  if (flags.passwordStdin && !flags.username) {
-    throw new UsageError('--password-stdin needs --username');
-  }
+export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv, term: Terminal): CommonOptions {
+  if (flags.passwordStdin && !flags.username) throw new UsageError('--password-stdin needs --username');
   if (flags.username !== undefined && !flags.passwordStdin) {
     throw new UsageError('--username needs --password-stdin (the password is read from standard input)');
   }
   if (flags.username !== undefined && flags.username.trim() === '') throw new UsageError('--username must not be empty');
   return {
-    output: flags.json ? 'json' : flags.raw ? 'raw' : 'table',
     colorLevel: resolveColorLevel(flags.color, env, term),
+    unicode: resolveUnicode(flags.ascii, env, term.platform),
     insecureRegistries: [...(flags.insecureRegistry ?? []), ...splitList(env.MFX_INSECURE_REGISTRIES)],
     username: flags.username,
     passwordStdin: flags.passwordStdin ?? false,
   };
+}
+
+export function resolveInspectOptions(flags: InspectFlags, env: NodeJS.ProcessEnv, term: Terminal): ResolvedInspectOptions {
+  if (flags.json && flags.raw) throw new UsageError('--json and --raw cannot be used together: choose one output');
+  if (flags.sizes && flags.raw) throw new UsageError('--sizes has nothing to add to --raw, which prints only the manifest bytes');
+  if (flags.sizes && flags.platform !== undefined) throw new UsageError('--sizes lists every platform; with --platform the size of the one chosen is shown anyway');
+  if (flags.strict && flags.platform === undefined) throw new UsageError('--strict needs --platform');
+  return {
+    ...resolveCommon(flags, env, term),
+    output: flags.json ? 'json' : flags.raw ? 'raw' : 'table',
+    platform: flags.platform,
+    strict: flags.strict ?? false,
+    sizes: flags.sizes ?? false,
+  };
+}
+
+export function resolveDigestOptions(flags: DigestFlags, env: NodeJS.ProcessEnv, term: Terminal): ResolvedDigestOptions {
+  if (flags.strict && flags.platform === undefined) throw new UsageError('--strict needs --platform');
+  return { ...resolveCommon(flags, env, term), platform: flags.platform, strict: flags.strict ?? false, pinned: flags.pinned ?? false };
+}
+
+export function resolveCheckOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, term: Terminal): ResolvedCheckOptions {
+  const platforms = [...new Set((flags.platform ?? []).flatMap((p) => splitList(p)))];
+  if (platforms.length === 0) throw new UsageError('check needs at least one --platform (e.g. --platform linux/amd64,linux/arm64)');
+  return { ...resolveCommon(flags, env, term), platforms, strict: flags.strict ?? false, json: flags.json ?? false };
 }

@@ -3,26 +3,36 @@
  * done by the action functions it is given, so argv parsing can be tested on its own.
  */
 import { Command, Option } from 'commander';
+import { EXIT_CODE_HELP } from '../exit-codes.js';
 import { VERSION } from '../version.js';
-import { EXIT_CODE_HELP } from './exit-codes.js';
 import type { CliIO } from './io.js';
-import type { InspectFlags } from './options.js';
+import type { CheckFlags, DigestFlags, InspectFlags } from './options.js';
 
 export interface Actions {
   inspect(reference: string, flags: InspectFlags): Promise<void>;
+  digest(reference: string, flags: DigestFlags): Promise<void>;
+  check(references: string[], flags: CheckFlags): Promise<void>;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 
-const INSPECT_EXAMPLES = `
-Examples:
-  $ mfx inspect nginx:latest                     platforms of an official image
-  $ mfx inspect ghcr.io/owner/app:1.2 --json     the documented JSON shape, for jq
-  $ mfx inspect nginx@sha256:… --raw | sha256sum the exact bytes the registry served
-  $ mfx inspect localhost:5000/app               loopback registries use plain HTTP
-  $ mfx inspect registry.lan:5000/app --insecure-registry registry.lan:5000
-  $ echo "$TOKEN" | mfx inspect ghcr.io/owner/private --username owner --password-stdin
-`;
+const PLATFORM_HELP = 'platform: os[/arch[/variant]] or arch, e.g. linux/arm64, arm64, linux/arm/v7, windows(10.0.20348)/amd64';
+
+/** The flags every registry-reading command shares. */
+function withRegistryOptions(cmd: Command): Command {
+  return cmd
+    .option('--no-color', 'never use color (also NO_COLOR=1)')
+    .option('--ascii', 'plain ASCII marks instead of ✓ ✗ →')
+    .addOption(
+      new Option('--insecure-registry <host[:port]>', 'use plain HTTP for this registry (repeatable; also MFX_INSECURE_REGISTRIES)').argParser(collect),
+    )
+    .option('-u, --username <user>', 'user name for the registry (with --password-stdin)')
+    .option('--password-stdin', 'read the password or token from standard input');
+}
+
+function examples(lines: string): string {
+  return `\nExamples:\n${lines}\n\n${EXIT_CODE_HELP}\n`;
+}
 
 export function buildProgram(io: CliIO, actions: Actions): Command {
   const program = new Command('mfx')
@@ -36,23 +46,70 @@ export function buildProgram(io: CliIO, actions: Actions): Command {
       writeErr: (s) => io.stderr.write(s),
       outputError: (s, write) => write(s.replace(/^error: /, 'mfx: ')),
     })
-    .addHelpText('after', `\n${EXIT_CODE_HELP}\n\nRun 'mfx inspect --help' for examples.`);
+    .addHelpText('after', `\n${EXIT_CODE_HELP}\n\nRun 'mfx help COMMAND' for a command's flags and examples.`);
 
-  program
-    .command('inspect')
-    .description('show the platforms an image reference offers, with their digests')
-    .argument('<reference>', 'image reference: [registry/]repository[:tag][@digest]')
-    .option('--json', 'print the documented JSON shape (schema/inspect.schema.json)')
-    .option('--raw', 'print the exact manifest bytes the registry served')
-    .option('--no-color', 'never use color (also NO_COLOR=1)')
-    .addOption(
-      new Option('--insecure-registry <host[:port]>', 'use plain HTTP for this registry (repeatable; also MFX_INSECURE_REGISTRIES)')
-        .argParser(collect),
+  withRegistryOptions(
+    program
+      .command('inspect')
+      .description('show the platforms an image offers, with their digests; or, with --platform, the one image for it')
+      .argument('<reference>', 'image reference: [registry/]repository[:tag][@digest]')
+      .option('--json', 'print the documented JSON shape (schema/inspect.schema.json)')
+      .option('--raw', 'print the exact manifest bytes the registry served')
+      .option('-p, --platform <platform>', `resolve the image for this ${PLATFORM_HELP}`)
+      .option('--strict', 'with --platform: no fallback to older compatible variants')
+      .option('--sizes', "fetch every platform's manifest and show its compressed size (one request per platform)"),
+  )
+    .addHelpText(
+      'after',
+      examples(`  $ mfx inspect nginx:latest                     platforms of an official image
+  $ mfx inspect nginx --platform arm64           the arm64 image: digest, config, layers, size
+  $ mfx inspect nginx --sizes                    compressed size of every platform
+  $ mfx inspect ghcr.io/owner/app:1.2 --json     the documented JSON shape, for jq
+  $ mfx inspect nginx@sha256:… --raw | sha256sum the exact bytes the registry served
+  $ mfx inspect localhost:5000/app               loopback registries use plain HTTP
+  $ echo "$TOKEN" | mfx inspect ghcr.io/owner/private --username owner --password-stdin`),
     )
-    .option('-u, --username <user>', 'user name for the registry (with --password-stdin)')
-    .option('--password-stdin', 'read the password or token from standard input')
-    .addHelpText('after', `${INSPECT_EXAMPLES}\n${EXIT_CODE_HELP}\n`)
     .action(async (reference: string, flags: InspectFlags) => actions.inspect(reference, flags));
+
+  withRegistryOptions(
+    program
+      .command('digest')
+      .description('print the digest to pin: of the index, or of the image for --platform')
+      .argument('<reference>', 'image reference')
+      .option('-p, --platform <platform>', `the image for this ${PLATFORM_HELP}`)
+      .option('--strict', 'with --platform: no fallback to older compatible variants')
+      .option('--pinned', 'print NAME:TAG@DIGEST instead of the digest alone'),
+  )
+    .addHelpText(
+      'after',
+      examples(`  $ mfx digest nginx:1.27                        sha256:… of the index
+  $ mfx digest nginx:1.27 --platform linux/arm64 sha256:… of the arm64 image
+  $ mfx digest nginx:1.27 --pinned               nginx:1.27@sha256:…, for FROM lines`),
+    )
+    .action(async (reference: string, flags: DigestFlags) => actions.digest(reference, flags));
+
+  withRegistryOptions(
+    program
+      .command('check')
+      .description('fail (exit 1) unless every image offers every requested platform')
+      .argument('<reference...>', 'image references')
+      .addOption(new Option('-p, --platform <platforms>', `required ${PLATFORM_HELP}; repeatable or comma separated`).argParser(collect))
+      .option('--strict', 'an older compatible variant does not count (arm/v6 for arm/v7)')
+      .option('--json', 'print the documented JSON shape (schema/check.schema.json)'),
+  )
+    .addHelpText(
+      'after',
+      examples(`  $ mfx check nginx:1.27 redis:7 --platform linux/amd64,linux/arm64
+  $ mfx check ghcr.io/o/app:1 --platform linux/arm/v7 --strict
+  $ mfx check nginx:1.27 --platform arm64 --json | jq '.images[] | select(.status != "ok")'
+
+Outcome: exit 0 when every image offers every platform, 1 when one lacks a platform. When an
+image cannot be checked, the exit code is that failure's (the lowest when several fail:
+2 usage, 3 not found, 4 auth, 5 network, 6 integrity), even if another image lacks a platform.
+Under GitHub Actions (GITHUB_ACTIONS=true) each missing platform is also an ::error::
+annotation, and the matrix is appended to $GITHUB_STEP_SUMMARY.`),
+    )
+    .action(async (references: string[], flags: CheckFlags) => actions.check(references, flags));
 
   return program;
 }

@@ -1,16 +1,26 @@
 /**
- * The JSON Schema of `mfx inspect --json`, generated from the zod contract in schema.ts.
- * `schema/inspect.schema.json` holds its output (`npm run schema` rewrites it; a test checks
- * that the file is current).
+ * The JSON Schemas of mfx's `--json` outputs, generated from their zod contracts.
+ * `schema/*.schema.json` hold this output (`npm run schema` rewrites them; a test checks that
+ * the files are current).
  */
 import { z } from 'zod';
+import { CheckOutput } from './check-schema.js';
 import { InspectOutput } from './schema.js';
 
-export function inspectJsonSchema(): string {
-  const schema = {
-    ...z.toJSONSchema(InspectOutput, { target: 'draft-2020-12' }),
-    $id: 'https://www.npmjs.com/package/mfx/schema/inspect.schema.json',
-    title: 'mfx inspect --json',
+const CONTRACTS = {
+  'inspect.schema.json': { schema: InspectOutput, title: 'mfx inspect --json' },
+  'check.schema.json': { schema: CheckOutput, title: 'mfx check --json' },
+} as const;
+
+export type SchemaFile = keyof typeof CONTRACTS;
+export const SCHEMA_FILES = Object.keys(CONTRACTS) as SchemaFile[];
+
+export function jsonSchema(file: SchemaFile): string {
+  const { schema, title } = CONTRACTS[file];
+  const json = {
+    ...z.toJSONSchema(schema, { target: 'draft-2020-12' }),
+    $id: `https://www.npmjs.com/package/mfx/schema/${file}`,
+    title,
   };
-  return `${JSON.stringify(schema, null, 2)}\n`;
+  return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -2,12 +2,12 @@
  * `--json`: the inspect result in the documented shape of `render/schema.ts`, validated
  * against that schema before it is printed, so the output never drifts from its contract.
  */
-import type { InspectResult } from '../inspect.js';
+import type { InspectResult, SelectedImage } from '../inspect.js';
 import type { IndexEntry } from '../manifest/entries.js';
-import type { Platform } from '../manifest/schema.js';
+import type { Platform } from '../platform/types.js';
 import { formatPlatform } from '../platform/format.js';
-import { formatQualified } from '../ref/reference.js';
-import { INSPECT_SCHEMA_VERSION, InspectOutput, type OutputEntry } from './schema.js';
+import { formatQualified, referenceName } from '../ref/reference.js';
+import { INSPECT_SCHEMA_VERSION, InspectOutput, type OutputEntry, type SelectedOutput } from './schema.js';
 
 function platformFields(p: Platform | undefined) {
   return {
@@ -20,7 +20,7 @@ function platformFields(p: Platform | undefined) {
   };
 }
 
-function entryOf(e: IndexEntry): OutputEntry {
+function entryOf(e: IndexEntry, sizes: InspectResult['sizes']): OutputEntry {
   const d = e.descriptor;
   return {
     type: e.type,
@@ -29,9 +29,36 @@ function entryOf(e: IndexEntry): OutputEntry {
     size: d.size,
     mediaType: d.mediaType,
     annotations: d.annotations ?? {},
+    compressedSize: sizes?.get(d.digest) ?? null,
     attestation: e.describes
       ? { describes: { digest: e.describes.digest, platform: e.describes.platform ? formatPlatform(e.describes.platform) : null } }
       : null,
+  };
+}
+
+function selectedOf(r: InspectResult, s: SelectedImage): SelectedOutput {
+  const { image } = s;
+  const layersSize = image.layers.every((l) => l.size !== undefined)
+    ? image.layers.reduce((sum, l) => sum + (l.size ?? 0), 0)
+    : null;
+  const p = platformFields(s.platform);
+  return {
+    requested: s.request.text,
+    platform: formatPlatform(s.platform),
+    os: s.platform.os,
+    architecture: s.platform.architecture,
+    variant: p.variant,
+    osVersion: image.platform['os.version'] ?? p.osVersion,
+    exact: s.exact,
+    digest: s.digest,
+    mediaType: s.mediaType,
+    size: s.raw.length,
+    pinned: `${referenceName(r.reference)}@${s.digest}`,
+    config: image.config ? { digest: image.config.digest, mediaType: image.config.mediaType, size: image.config.size } : null,
+    created: image.created ?? null,
+    layers: { count: image.layers.length, compressedSize: layersSize },
+    compressedSize: image.compressedSize ?? null,
+    via: s.via,
   };
 }
 
@@ -45,10 +72,11 @@ export function toInspectOutput(r: InspectResult): InspectOutput {
           size: r.raw.length,
           mediaType: r.mediaType,
           annotations: {},
+          compressedSize: r.sizes ? (r.image.compressedSize ?? null) : null,
           attestation: null,
         },
       ]
-    : r.entries.map(entryOf);
+    : r.entries.map((e) => entryOf(e, r.sizes));
   const count = (t: OutputEntry['type']) => manifests.filter((m) => m.type === t).length;
   return InspectOutput.parse({
     schemaVersion: INSPECT_SCHEMA_VERSION,
@@ -62,6 +90,7 @@ export function toInspectOutput(r: InspectResult): InspectOutput {
     kind: r.kind,
     size: r.raw.length,
     manifests,
+    selected: r.selected ? selectedOf(r, r.selected) : null,
     summary: { platforms: count('image'), attestations: count('attestation'), indexes: count('index'), unknown: count('unknown') },
   });
 }

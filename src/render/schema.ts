@@ -26,6 +26,11 @@ export const OutputEntry = z
     size: z.number().int().describe('size in bytes of the manifest this entry points at'),
     mediaType: z.string(),
     annotations: z.record(z.string(), z.string()),
+    compressedSize: z
+      .number()
+      .int()
+      .nullable()
+      .describe('config plus layers in bytes, for images with --sizes; null otherwise'),
     attestation: z
       .object({
         describes: z.object({
@@ -38,6 +43,31 @@ export const OutputEntry = z
   })
   .describe('one entry of the index; for a single image, the image itself');
 export type OutputEntry = z.infer<typeof OutputEntry>;
+
+export const SelectedOutput = z
+  .object({
+    requested: z.string().describe('the --platform value as given'),
+    platform: z.string().describe('the platform of the entry chosen: os/architecture[/variant]'),
+    os: z.string(),
+    architecture: z.string(),
+    variant: z.string().nullable(),
+    osVersion: z.string().nullable(),
+    exact: z.boolean().describe('false when an older compatible variant stood in (arm/v6 for arm/v7)'),
+    digest: z.string().describe('digest of the selected image manifest'),
+    mediaType: z.string(),
+    size: z.number().int().describe('size in bytes of the selected image manifest'),
+    pinned: z.string().describe('registry/repository@digest, to pull exactly this image'),
+    config: z.object({ digest: z.string(), mediaType: z.string(), size: z.number().int() }).nullable(),
+    created: z.string().nullable().describe('the config\'s "created" time, as written there'),
+    layers: z.object({
+      count: z.number().int(),
+      compressedSize: z.number().int().nullable().describe('sum of the layer sizes; null when unknown (schema 1)'),
+    }),
+    compressedSize: z.number().int().nullable().describe('config plus layers in bytes; null when unknown'),
+    via: z.array(z.string()).describe('digests of the nested indexes walked to reach it'),
+  })
+  .describe('with --platform: the image chosen for that platform');
+export type SelectedOutput = z.infer<typeof SelectedOutput>;
 
 export const InspectOutput = z
   .object({
@@ -52,6 +82,7 @@ export const InspectOutput = z
     kind: z.enum(['index', 'manifest']),
     size: z.number().int().describe('size in bytes of that manifest or index'),
     manifests: z.array(OutputEntry),
+    selected: SelectedOutput.nullable(),
     summary: z.object({
       platforms: z.number().int(),
       attestations: z.number().int(),

@@ -22,6 +22,8 @@ function resultOf(raw: Buffer, ref = 'ghcr.io/o/app:1'): InspectResult {
     raw,
     entries: classifyEntries(m),
     image: undefined,
+    selected: undefined,
+    sizes: undefined,
   };
 }
 

@@ -4,20 +4,18 @@
  * A pure function of the result: colors come in as a chalk instance, the terminal width as
  * a number (undefined when stdout is not a terminal: digests are then never shortened).
  */
-import type { ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { InspectResult } from '../inspect.js';
 import type { IndexEntry } from '../manifest/entries.js';
 import { describeMediaType, shortMediaType } from '../manifest/media-types.js';
 import { formatPlatform } from '../platform/format.js';
 import { formatQualified } from '../ref/reference.js';
-import { sanitize } from './sanitize.js';
+import { type TableOptions, arrow, fieldLines } from './layout.js';
+import { renderSelected } from './selected.js';
 
-export interface TableOptions {
-  chalk: ChalkInstance;
-  /** Terminal width; digests are shortened when a full one would not fit. */
-  columns: number | undefined;
-}
+export type { TableOptions } from './layout.js';
+import { sanitize } from './sanitize.js';
+import { formatBytes } from './size.js';
 
 /** Full digests need about this many columns beside platform and media type. */
 const FULL_DIGEST_COLUMNS = 110;
@@ -31,16 +29,17 @@ interface Row {
   label: string;
   osVersion: string;
   digest: string;
+  size: string;
   mediaType: string;
   dim: boolean;
 }
 
-function entryRow(e: IndexEntry, digest: (d: string) => string): Row {
+function entryRow(e: IndexEntry, digest: (d: string) => string, to: string, sizes: InspectResult['sizes']): Row {
   const d = e.descriptor;
   const p = e.platform;
   let label: string;
   if (e.type === 'attestation') {
-    label = `attestation → ${e.describes?.platform ? formatPlatform(e.describes.platform) : (e.describes?.digest ? shortDigest(e.describes.digest) : 'unknown')}`;
+    label = `attestation ${to} ${e.describes?.platform ? formatPlatform(e.describes.platform) : (e.describes?.digest ? shortDigest(e.describes.digest) : 'unknown')}`;
   } else if (e.type === 'unknown') {
     label = p ? `${formatPlatform(p)} (unknown platform)` : '(no platform)';
   } else {
@@ -51,9 +50,15 @@ function entryRow(e: IndexEntry, digest: (d: string) => string): Row {
     label: sanitize(label),
     osVersion: sanitize(p?.['os.version'] ?? ''),
     digest: digest(d.digest),
+    size: sizeCell(sizes, d.digest),
     mediaType: sanitize(shortMediaType(d.mediaType)),
     dim: e.type === 'attestation' || e.type === 'unknown',
   };
+}
+
+function sizeCell(sizes: InspectResult['sizes'], digest: string): string {
+  const size = sizes?.get(digest);
+  return size === undefined ? '' : formatBytes(size);
 }
 
 function plural(n: number, word: string): string {
@@ -61,32 +66,36 @@ function plural(n: number, word: string): string {
 }
 
 export function renderInspectTable(r: InspectResult, opts: TableOptions): string {
+  if (r.selected) return renderSelected(r, r.selected, opts);
   const { chalk } = opts;
   const digest = opts.columns !== undefined && opts.columns < FULL_DIGEST_COLUMNS ? shortDigest : (d: string) => d;
-  const lines = [
-    chalk.bold(sanitize(formatQualified(r.reference))),
-    `  ${chalk.dim('digest')}      ${r.digest}`,
-    `  ${chalk.dim('media type')}  ${sanitize(describeMediaType(r.mediaType))}`,
+  const fields: [string, string][] = [
+    ['digest', r.digest],
+    ['media type', sanitize(describeMediaType(r.mediaType))],
+    r.image ? ['kind', 'single-platform image'] : ['entries', String(r.entries.length)],
   ];
+  const lines = [chalk.bold(sanitize(formatQualified(r.reference))), ...fieldLines(chalk, fields)];
   let rows: Row[];
   if (r.image) {
-    lines.push(`  ${chalk.dim('kind')}        single-platform image`);
     const p = r.image.platform;
-    rows = [{ label: sanitize(formatPlatform(p)), osVersion: sanitize(p['os.version'] ?? ''), digest: digest(r.digest), mediaType: shortMediaType(r.mediaType), dim: false }];
+    const size = sizeCell(r.sizes, r.digest);
+    rows = [{ label: sanitize(formatPlatform(p)), osVersion: sanitize(p['os.version'] ?? ''), digest: digest(r.digest), size, mediaType: shortMediaType(r.mediaType), dim: false }];
   } else {
-    lines.push(`  ${chalk.dim('entries')}     ${r.entries.length}`);
     const order = (e: IndexEntry) => (e.type === 'image' || e.type === 'index' ? 0 : e.type === 'unknown' ? 1 : 2);
-    rows = [...r.entries].sort((a, b) => order(a) - order(b) || a.position - b.position).map((e) => entryRow(e, digest));
+    const to = arrow(opts);
+    rows = [...r.entries].sort((a, b) => order(a) - order(b) || a.position - b.position).map((e) => entryRow(e, digest, to, r.sizes));
   }
   const withOsVersion = rows.some((row) => row.osVersion !== '');
-  const head = ['PLATFORM', ...(withOsVersion ? ['OS VERSION'] : []), 'DIGEST', 'MEDIA TYPE'];
+  const withSize = r.sizes !== undefined;
+  const head = ['PLATFORM', ...(withOsVersion ? ['OS VERSION'] : []), 'DIGEST', ...(withSize ? ['SIZE'] : []), 'MEDIA TYPE'];
   const table = new Table({
     head: head.map((h) => chalk.bold(h)),
+    colAligns: head.map((h) => (h === 'SIZE' ? 'right' : 'left')),
     style: { head: [], border: [], compact: true, 'padding-left': 0, 'padding-right': 2 },
     chars: { top: '', 'top-mid': '', 'top-left': '', 'top-right': '', bottom: '', 'bottom-mid': '', 'bottom-left': '', 'bottom-right': '', left: '', 'left-mid': '', mid: '', 'mid-mid': '', right: '', 'right-mid': '', middle: '' },
   });
   for (const row of rows) {
-    const cells = [row.label, ...(withOsVersion ? [row.osVersion] : []), row.digest, row.mediaType];
+    const cells = [row.label, ...(withOsVersion ? [row.osVersion] : []), row.digest, ...(withSize ? [row.size] : []), row.mediaType];
     table.push(row.dim ? cells.map((c) => chalk.dim(c)) : cells);
   }
   lines.push('', table.toString().split('\n').map((l) => l.trimEnd()).join('\n'), '', summary(r));

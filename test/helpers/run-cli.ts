@@ -46,6 +46,7 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     PATH: process.env.PATH,
     HOME: home,
     DOCKER_CONFIG: join(home, '.docker'),
+    LANG: 'C.UTF-8',
     MFX: `${process.execPath} ${MFX_BIN}`,
     ...opts.env,
   };

@@ -2,7 +2,7 @@
  * mfx's exit codes: the one place an error kind becomes a number. The README and
  * `mfx --help` print this same table (`EXIT_CODE_HELP`).
  */
-import type { ErrorKind } from '../errors.js';
+import type { ErrorKind } from './errors.js';
 
 export const EXIT = {
   ok: 0,

@@ -112,3 +112,11 @@ test('a malformed Docker config file is a usage error naming the file', async ()
   assert.match(run.stderr, /config\.json/);
   assert.doesNotMatch(run.stderr, /\n\s+at /);
 });
+
+test('mfx check on a private image without credentials is exit 4; with them, 0', async () => {
+  const anonymous = await runCli(['check', privateRef(), '--platform', 'linux/arm64']);
+  assert.equal(anonymous.status, 4, anonymous.stderr);
+  assert.match(anonymous.stdout, /private\/app:latest\s+error: .*authentication required/);
+  const bob = await runCli(['check', privateRef(), '--platform', 'linux/arm64', '-u', 'bob', '--password-stdin'], { input: 'builder-secret' });
+  assert.equal(bob.status, 0, bob.stderr);
+});

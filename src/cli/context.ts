@@ -7,6 +7,7 @@ import { UsageError } from '../errors.js';
 import { chainCredentials } from '../registry/credentials/chain.js';
 import { dockerConfigCredentials } from '../registry/credentials/docker-config.js';
 import { staticCredentials } from '../registry/credentials/static.js';
+import type { RegistryClientOptions } from '../registry/client.js';
 import type { CredentialLookup } from '../registry/credentials/types.js';
 import type { TableOptions } from '../render/layout.js';
 import type { CliIO } from './io.js';
@@ -22,6 +23,11 @@ export async function credentialsFor(opts: CommonOptions, io: CliIO): Promise<Cr
   const password = (await io.readStdin()).replace(/\r?\n$/, '');
   if (password === '') throw new UsageError('--password-stdin: standard input was empty');
   return chainCredentials(staticCredentials(undefined, opts.username, password, '--password-stdin'), fromConfig);
+}
+
+/** What every command passes to the core to reach registries. */
+export async function registryOptions(opts: CommonOptions, io: CliIO): Promise<RegistryClientOptions> {
+  return { credentials: await credentialsFor(opts, io), insecureRegistries: opts.insecureRegistries };
 }
 
 export function tableOptions(opts: CommonOptions, io: CliIO): TableOptions {

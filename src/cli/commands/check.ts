@@ -8,18 +8,13 @@ import { check } from '../../check.js';
 import { renderCheckJson } from '../../render/check-json.js';
 import { renderCheckMarkdown, renderCheckMatrix } from '../../render/check-matrix.js';
 import { githubAnnotations } from '../../render/github.js';
-import { credentialsFor, tableOptions, terminalOf } from '../context.js';
+import { registryOptions, tableOptions, terminalOf } from '../context.js';
 import type { CliIO } from '../io.js';
 import { type CheckFlags, resolveCheckOptions } from '../options.js';
 
 export async function runCheck(references: string[], flags: CheckFlags, io: CliIO): Promise<number> {
   const opts = resolveCheckOptions(flags, io.env, terminalOf(io));
-  const credentials = await credentialsFor(opts, io);
-  const result = await check(references, opts.platforms, {
-    credentials,
-    insecureRegistries: opts.insecureRegistries,
-    strict: opts.strict,
-  });
+  const result = await check(references, opts.platforms, { ...(await registryOptions(opts, io)), strict: opts.strict });
   io.stdout.write(opts.json ? renderCheckJson(result, opts.strict) : renderCheckMatrix(result, tableOptions(opts, io)));
   if (io.env.GITHUB_ACTIONS === 'true') {
     // On stderr, which the runner reads for workflow commands too, so stdout stays the result.

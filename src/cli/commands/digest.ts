@@ -5,20 +5,14 @@
 import { inspect } from '../../inspect.js';
 import { formatFamiliar, parseReference } from '../../ref/reference.js';
 import { fallbackNote } from '../../render/selected.js';
-import { credentialsFor, terminalOf } from '../context.js';
+import { registryOptions, terminalOf } from '../context.js';
 import type { CliIO } from '../io.js';
 import { type DigestFlags, resolveDigestOptions } from '../options.js';
 
 export async function runDigest(reference: string, flags: DigestFlags, io: CliIO): Promise<number> {
   const opts = resolveDigestOptions(flags, io.env, terminalOf(io));
   const ref = parseReference(reference);
-  const credentials = await credentialsFor(opts, io);
-  const result = await inspect(ref, {
-    credentials,
-    insecureRegistries: opts.insecureRegistries,
-    platform: opts.platform,
-    strict: opts.strict,
-  });
+  const result = await inspect(ref, { ...(await registryOptions(opts, io)), platform: opts.platform, strict: opts.strict });
   const digest = result.selected?.digest ?? result.digest;
   // NAME:TAG@DIGEST in the familiar form docker prints (nginx:1.27@sha256:…).
   const pinned = formatFamiliar({ ...ref, digest });

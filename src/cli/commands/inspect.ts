@@ -6,17 +6,15 @@ import { parseReference } from '../../ref/reference.js';
 import { renderInspectJson } from '../../render/json.js';
 import { fallbackNote } from '../../render/selected.js';
 import { renderInspectTable } from '../../render/table.js';
-import { credentialsFor, tableOptions, terminalOf } from '../context.js';
+import { registryOptions, tableOptions, terminalOf } from '../context.js';
 import type { CliIO } from '../io.js';
 import { type InspectFlags, resolveInspectOptions } from '../options.js';
 
 export async function runInspect(reference: string, flags: InspectFlags, io: CliIO): Promise<number> {
   const opts = resolveInspectOptions(flags, io.env, terminalOf(io));
   const ref = parseReference(reference);
-  const credentials = await credentialsFor(opts, io);
   const result = await inspect(ref, {
-    credentials,
-    insecureRegistries: opts.insecureRegistries,
+    ...(await registryOptions(opts, io)),
     platform: opts.platform,
     strict: opts.strict,
     sizes: opts.sizes,

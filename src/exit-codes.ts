@@ -29,6 +29,17 @@ export function exitCodeFor(kind: ErrorKind): number {
   return BY_KIND[kind];
 }
 
+/**
+ * One exit code for a run of many images: a failure to read one (2-6; the lowest when
+ * several, as the most fundamental: usage, not found, auth, network, integrity) wins over a
+ * missing platform (1), which wins over success (0).
+ */
+export function combineExitCodes(codes: readonly number[]): number {
+  const failures = codes.filter((c) => c > 1);
+  if (failures.length) return Math.min(...failures);
+  return codes.includes(1) ? 1 : 0;
+}
+
 export const EXIT_CODE_HELP = `Exit codes:
   0   success
   1   a requested platform is missing

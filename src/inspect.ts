@@ -7,11 +7,13 @@
  * `platform` resolves one image (nested indexes walked) and reads its manifest and config;
  * `sizes` reads every platform's manifest, concurrently and each once.
  */
+import { type BatchOptions, type BatchOutcome, runBatch } from './batch.js';
 import { type ImageDetails, compressedSizeOf, readImage } from './image.js';
 import { type IndexEntry, classifyEntries } from './manifest/entries.js';
 import type { Platform } from './platform/types.js';
 import { type Reference, formatQualified, parseReference } from './ref/reference.js';
 import { type FetchedManifest, type RegistryClientOptions, createRegistryClient } from './registry/client.js';
+import type { RateLimit } from './registry/transport/rate-limit.js';
 import { candidatesOf } from './resolve/candidates.js';
 import { type PlatformRequest, platformRequest, requireCandidate } from './resolve/select.js';
 import { type ManifestSource, memoizeByDigest } from './source.js';
@@ -53,6 +55,8 @@ export interface InspectResult {
   selected: SelectedImage | undefined;
   /** With `sizes`: compressed size (config plus layers) by image manifest digest. */
   sizes: Map<string, number | undefined> | undefined;
+  /** The registry's pull quota as its last response reported it (Docker Hub). */
+  rateLimit: RateLimit | undefined;
 }
 
 export interface InspectOptions extends RegistryClientOptions {
@@ -73,10 +77,20 @@ export async function inspect(reference: string | Reference, options: InspectOpt
   if (options.source) return inspectFrom(options.source, ref, options);
   const client = createRegistryClient(options);
   try {
-    return await inspectFrom(client, ref, options);
+    const result = await inspectFrom(client, ref, options);
+    return { ...result, rateLimit: client.stats().rateLimits.get(ref.registry) };
   } finally {
     await client.close();
   }
+}
+
+/** Inspects many references in one run; each item has its result or its error. */
+export async function inspectMany(inputs: readonly string[], options: InspectOptions & BatchOptions = {}): Promise<BatchOutcome<InspectResult>> {
+  const outcome = await runBatch(inputs, (ref, source) => inspectFrom(source, ref, options), options);
+  for (const item of outcome.items) {
+    if (item.result) item.result.rateLimit = outcome.stats?.rateLimits.get(item.result.reference.registry);
+  }
+  return outcome;
 }
 
 export async function inspectFrom(
@@ -102,6 +116,7 @@ export async function inspectFrom(
     image,
     selected: undefined,
     sizes: undefined,
+    rateLimit: undefined,
   };
   if (request) result.selected = await select(source, ref, top, image, request);
   if (options.sizes) result.sizes = await sizesOf(source, ref, result);

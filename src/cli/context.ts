@@ -3,6 +3,7 @@
  * lookup (--password-stdin, then the Docker config), and the renderer options.
  */
 import { Chalk, supportsColor } from 'chalk';
+import { cacheDir } from '../cache/paths.js';
 import { UsageError } from '../errors.js';
 import { chainCredentials } from '../registry/credentials/chain.js';
 import { dockerConfigCredentials } from '../registry/credentials/docker-config.js';
@@ -27,7 +28,12 @@ export async function credentialsFor(opts: CommonOptions, io: CliIO): Promise<Cr
 
 /** What every command passes to the core to reach registries. */
 export async function registryOptions(opts: CommonOptions, io: CliIO): Promise<RegistryClientOptions> {
-  return { credentials: await credentialsFor(opts, io), insecureRegistries: opts.insecureRegistries };
+  return {
+    credentials: await credentialsFor(opts, io),
+    insecureRegistries: opts.insecureRegistries,
+    concurrency: opts.concurrency,
+    cacheDir: opts.cache ? cacheDir(io.env) : undefined,
+  };
 }
 
 export function tableOptions(opts: CommonOptions, io: CliIO): TableOptions {

@@ -8,7 +8,13 @@ const usage: { name: string; argv: string[]; stderr: RegExp }[] = [
   { name: 'no arguments', argv: [], stderr: /Usage: mfx/ },
   { name: 'an unknown command', argv: ['inspekt', 'nginx'], stderr: /mfx: unknown command 'inspekt'/ },
   { name: 'an unknown flag', argv: ['inspect', '--jsn', 'nginx'], stderr: /mfx: unknown option '--jsn'/ },
-  { name: 'a missing reference', argv: ['inspect'], stderr: /mfx: missing required argument 'reference'/ },
+  { name: 'no reference at all', argv: ['inspect'], stderr: /^mfx: no image references: give them as arguments, or with --file FILE/ },
+  { name: 'check without --platform', argv: ['check', 'nginx'], stderr: /^mfx: check needs at least one --platform/ },
+  { name: 'a bad --concurrency', argv: ['inspect', '--concurrency', '0', 'nginx'], stderr: /^mfx: --concurrency must be a whole number from 1 to 64, not "0"/ },
+  { name: '--raw with many references', argv: ['inspect', '--raw', 'a', 'b'], stderr: /^mfx: --raw prints the bytes of one manifest/ },
+  { name: "'-' with --password-stdin", argv: ['inspect', '-', '-u', 'x', '--password-stdin'], stderr: /cannot both read standard input/ },
+  { name: 'an unreadable --file', argv: ['inspect', '--file', '/nonexistent/list.txt'], stderr: /^mfx: cannot read \/nonexistent\/list\.txt/ },
+  { name: 'a bad platform', argv: ['inspect', 'nginx', '--platform', 'linux/'], stderr: /^mfx: invalid platform "linux\/"/ },
   { name: '--json with --raw', argv: ['inspect', '--json', '--raw', 'nginx'], stderr: /^mfx: --json and --raw cannot be used together/ },
   { name: '--password-stdin without --username', argv: ['inspect', '--password-stdin', 'nginx'], stderr: /^mfx: --password-stdin needs --username/ },
   { name: '--username without --password-stdin', argv: ['inspect', '-u', 'bob', 'nginx'], stderr: /^mfx: --username needs --password-stdin/ },
@@ -43,6 +49,6 @@ test('--version prints the version on stdout (exit 0)', async () => {
 test('--help lists the commands and exit codes on stdout (exit 0)', async () => {
   const io = memoryIO();
   assert.equal(await main(['--help'], io), 0);
-  assert.match(io.out(), /inspect \[options\] <reference>/);
+  assert.match(io.out(), /inspect \[options\] \[references\.\.\.\]/);
   assert.match(io.out(), /Exit codes:/);
 });

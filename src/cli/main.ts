@@ -5,9 +5,6 @@
 import { CommanderError } from 'commander';
 import { isMfxError } from '../errors.js';
 import { sanitize } from '../render/sanitize.js';
-import { runCheck } from './commands/check.js';
-import { runDigest } from './commands/digest.js';
-import { runInspect } from './commands/inspect.js';
 import { EXIT, exitCodeFor } from '../exit-codes.js';
 import { type CliIO, processIO } from './io.js';
 import { buildProgram } from './program.js';
@@ -15,9 +12,16 @@ import { buildProgram } from './program.js';
 export async function main(argv: string[], io: CliIO = processIO()): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, {
-    inspect: async (reference, flags) => void (code = await runInspect(reference, flags, io)),
-    digest: async (reference, flags) => void (code = await runDigest(reference, flags, io)),
-    check: async (references, flags) => void (code = await runCheck(references, flags, io)),
+    // Commands load on demand: --help and --version never load the HTTP code.
+    inspect: async (references, flags) => {
+      code = await (await import('./commands/inspect.js')).runInspect(references, flags, io);
+    },
+    digest: async (reference, flags) => {
+      code = await (await import('./commands/digest.js')).runDigest(reference, flags, io);
+    },
+    check: async (references, flags) => {
+      code = await (await import('./commands/check.js')).runCheck(references, flags, io);
+    },
   });
   if (argv.length === 0) {
     io.stderr.write(program.helpInformation());

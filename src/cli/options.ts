@@ -19,9 +19,18 @@ export interface CommonFlags {
   insecureRegistry?: string[];
   username?: string;
   passwordStdin?: boolean;
+  cache?: boolean;
+  concurrency?: string;
+  verbose?: boolean;
 }
 
-export interface InspectFlags extends CommonFlags {
+/** Where references come from besides the arguments (inspect and check). */
+export interface InputFlags {
+  file?: string[];
+  from?: string[];
+}
+
+export interface InspectFlags extends CommonFlags, InputFlags {
   json?: boolean;
   raw?: boolean;
   platform?: string;
@@ -35,7 +44,7 @@ export interface DigestFlags extends CommonFlags {
   pinned?: boolean;
 }
 
-export interface CheckFlags extends CommonFlags {
+export interface CheckFlags extends CommonFlags, InputFlags {
   platform?: string[];
   strict?: boolean;
   json?: boolean;
@@ -50,11 +59,28 @@ export interface CommonOptions {
   insecureRegistries: string[];
   username: string | undefined;
   passwordStdin: boolean;
+  /** Use the on-disk cache of tokens and content (`--no-cache` turns it off). */
+  cache: boolean;
+  /** Requests in flight per registry. */
+  concurrency: number;
+  verbose: boolean;
+}
+
+export const DEFAULT_CONCURRENCY = 8;
+export const MAX_CONCURRENCY = 64;
+
+export function parseConcurrency(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_CONCURRENCY;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
+    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${JSON.stringify(value)}`);
+  }
+  return n;
 }
 
 export type OutputMode = 'table' | 'json' | 'raw';
 
-export interface ResolvedInspectOptions extends CommonOptions {
+export interface ResolvedInspectOptions extends CommonOptions, InputFlags {
   output: OutputMode;
   platform: string | undefined;
   strict: boolean;
@@ -67,7 +93,7 @@ export interface ResolvedDigestOptions extends CommonOptions {
   pinned: boolean;
 }
 
-export interface ResolvedCheckOptions extends CommonOptions {
+export interface ResolvedCheckOptions extends CommonOptions, InputFlags {
   platforms: string[];
   strict: boolean;
   json: boolean;
@@ -117,6 +143,9 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv, term: 
     insecureRegistries: [...(flags.insecureRegistry ?? []), ...splitList(env.MFX_INSECURE_REGISTRIES)],
     username: flags.username,
     passwordStdin: flags.passwordStdin ?? false,
+    cache: flags.cache !== false,
+    concurrency: parseConcurrency(flags.concurrency),
+    verbose: flags.verbose ?? false,
   };
 }
 
@@ -127,6 +156,8 @@ export function resolveInspectOptions(flags: InspectFlags, env: NodeJS.ProcessEn
   if (flags.strict && flags.platform === undefined) throw new UsageError('--strict needs --platform');
   return {
     ...resolveCommon(flags, env, term),
+    file: flags.file,
+    from: flags.from,
     output: flags.json ? 'json' : flags.raw ? 'raw' : 'table',
     platform: flags.platform,
     strict: flags.strict ?? false,
@@ -142,5 +173,5 @@ export function resolveDigestOptions(flags: DigestFlags, env: NodeJS.ProcessEnv,
 export function resolveCheckOptions(flags: CheckFlags, env: NodeJS.ProcessEnv, term: Terminal): ResolvedCheckOptions {
   const platforms = [...new Set((flags.platform ?? []).flatMap((p) => splitList(p)))];
   if (platforms.length === 0) throw new UsageError('check needs at least one --platform (e.g. --platform linux/amd64,linux/arm64)');
-  return { ...resolveCommon(flags, env, term), platforms, strict: flags.strict ?? false, json: flags.json ?? false };
+  return { ...resolveCommon(flags, env, term), file: flags.file, from: flags.from, platforms, strict: flags.strict ?? false, json: flags.json ?? false };
 }

@@ -17,35 +17,49 @@ async function parse(argv: string[]): Promise<Call | undefined> {
 }
 
 const cases: { name: string; argv: string[]; want: Call }[] = [
-  { name: 'inspect a reference', argv: ['inspect', 'nginx'], want: { command: 'inspect', args: 'nginx', flags: { color: true } } },
-  { name: 'inspect --json', argv: ['inspect', '--json', 'nginx'], want: { command: 'inspect', args: 'nginx', flags: { color: true, json: true } } },
-  { name: 'inspect --raw after the reference', argv: ['inspect', 'nginx', '--raw'], want: { command: 'inspect', args: 'nginx', flags: { color: true, raw: true } } },
-  { name: 'inspect --no-color --ascii', argv: ['inspect', '--no-color', '--ascii', 'nginx'], want: { command: 'inspect', args: 'nginx', flags: { color: false, ascii: true } } },
+  { name: 'inspect a reference', argv: ['inspect', 'nginx'], want: { command: 'inspect', args: ['nginx'], flags: { color: true, cache: true } } },
+  { name: 'inspect --json', argv: ['inspect', '--json', 'nginx'], want: { command: 'inspect', args: ['nginx'], flags: { color: true, cache: true, json: true } } },
+  { name: 'inspect --raw after the reference', argv: ['inspect', 'nginx', '--raw'], want: { command: 'inspect', args: ['nginx'], flags: { color: true, cache: true, raw: true } } },
+  { name: 'inspect --no-color --ascii', argv: ['inspect', '--no-color', '--ascii', 'nginx'], want: { command: 'inspect', args: ['nginx'], flags: { color: false, cache: true, ascii: true } } },
   {
     name: 'inspect -p arm64 --strict',
     argv: ['inspect', '-p', 'arm64', '--strict', 'nginx'],
-    want: { command: 'inspect', args: 'nginx', flags: { color: true, platform: 'arm64', strict: true } },
+    want: { command: 'inspect', args: ['nginx'], flags: { color: true, cache: true, platform: 'arm64', strict: true } },
   },
-  { name: 'inspect --sizes', argv: ['inspect', '--sizes', 'nginx'], want: { command: 'inspect', args: 'nginx', flags: { color: true, sizes: true } } },
+  { name: 'inspect --sizes', argv: ['inspect', '--sizes', 'nginx'], want: { command: 'inspect', args: ['nginx'], flags: { color: true, cache: true, sizes: true } } },
   {
     name: 'inspect --insecure-registry repeated',
     argv: ['inspect', '--insecure-registry', 'a:5000', '--insecure-registry=b', 'a:5000/x'],
-    want: { command: 'inspect', args: 'a:5000/x', flags: { color: true, insecureRegistry: ['a:5000', 'b'] } },
+    want: { command: 'inspect', args: ['a:5000/x'], flags: { color: true, cache: true, insecureRegistry: ['a:5000', 'b'] } },
   },
   {
     name: 'inspect -u and --password-stdin',
     argv: ['inspect', '-u', 'bob', '--password-stdin', 'ghcr.io/o/p'],
-    want: { command: 'inspect', args: 'ghcr.io/o/p', flags: { color: true, username: 'bob', passwordStdin: true } },
+    want: { command: 'inspect', args: ['ghcr.io/o/p'], flags: { color: true, cache: true, username: 'bob', passwordStdin: true } },
   },
   {
     name: 'digest --platform --pinned',
     argv: ['digest', 'nginx:1.27', '--platform', 'linux/amd64', '--pinned'],
-    want: { command: 'digest', args: 'nginx:1.27', flags: { color: true, platform: 'linux/amd64', pinned: true } },
+    want: { command: 'digest', args: 'nginx:1.27', flags: { color: true, cache: true, platform: 'linux/amd64', pinned: true } },
   },
   {
     name: 'check several images, platforms repeated and comma separated',
     argv: ['check', 'nginx', 'redis:7', '-p', 'linux/amd64,linux/arm64', '--platform', 'arm/v7', '--json'],
-    want: { command: 'check', args: ['nginx', 'redis:7'], flags: { color: true, platform: ['linux/amd64,linux/arm64', 'arm/v7'], json: true } },
+    want: { command: 'check', args: ['nginx', 'redis:7'], flags: { color: true, cache: true, platform: ['linux/amd64,linux/arm64', 'arm/v7'], json: true } },
+  },
+  {
+    name: 'inspect from files, a list and many paths, without cache',
+    argv: ['inspect', '--file', 'a.txt', '-f', 'b.txt', '--no-cache', '--concurrency', '4', '-v', '--from', 'compose.yaml', 'k8s/'],
+    want: {
+      command: 'inspect',
+      args: [],
+      flags: { color: true, cache: false, file: ['a.txt', 'b.txt'], concurrency: '4', verbose: true, from: ['compose.yaml', 'k8s/'] },
+    },
+  },
+  {
+    name: "check with '-' for standard input",
+    argv: ['check', '-', '--platform', 'arm64'],
+    want: { command: 'check', args: ['-'], flags: { color: true, cache: true, platform: ['arm64'] } },
   },
 ];
 

@@ -9,7 +9,7 @@ import type { CliIO } from './io.js';
 import type { CheckFlags, DigestFlags, InspectFlags } from './options.js';
 
 export interface Actions {
-  inspect(reference: string, flags: InspectFlags): Promise<void>;
+  inspect(references: string[], flags: InspectFlags): Promise<void>;
   digest(reference: string, flags: DigestFlags): Promise<void>;
   check(references: string[], flags: CheckFlags): Promise<void>;
 }
@@ -27,7 +27,17 @@ function withRegistryOptions(cmd: Command): Command {
       new Option('--insecure-registry <host[:port]>', 'use plain HTTP for this registry (repeatable; also MFX_INSECURE_REGISTRIES)').argParser(collect),
     )
     .option('-u, --username <user>', 'user name for the registry (with --password-stdin)')
-    .option('--password-stdin', 'read the password or token from standard input');
+    .option('--password-stdin', 'read the password or token from standard input')
+    .option('--no-cache', 'neither read nor write the token and manifest cache ($XDG_CACHE_HOME/mfx)')
+    .option('--concurrency <n>', 'requests in flight per registry (default 8)')
+    .option('-v, --verbose', 'report requests made and registry pull quotas on stderr');
+}
+
+/** --file and --from, for the commands that take many images. */
+function withInputOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('-f, --file <file>', "read references from FILE, one per line ('#' comments); repeatable").argParser(collect))
+    .option('--from <paths...>', 'extract references from compose files, Kubernetes YAML, Dockerfiles or directories of them');
 }
 
 function examples(lines: string): string {
@@ -48,17 +58,17 @@ export function buildProgram(io: CliIO, actions: Actions): Command {
     })
     .addHelpText('after', `\n${EXIT_CODE_HELP}\n\nRun 'mfx help COMMAND' for a command's flags and examples.`);
 
-  withRegistryOptions(
+  withInputOptions(withRegistryOptions(
     program
       .command('inspect')
       .description('show the platforms an image offers, with their digests; or, with --platform, the one image for it')
-      .argument('<reference>', 'image reference: [registry/]repository[:tag][@digest]')
+      .argument('[references...]', "image references: [registry/]repository[:tag][@digest]; '-' reads them from standard input")
       .option('--json', 'print the documented JSON shape (schema/inspect.schema.json)')
       .option('--raw', 'print the exact manifest bytes the registry served')
       .option('-p, --platform <platform>', `resolve the image for this ${PLATFORM_HELP}`)
       .option('--strict', 'with --platform: no fallback to older compatible variants')
       .option('--sizes', "fetch every platform's manifest and show its compressed size (one request per platform)"),
-  )
+  ))
     .addHelpText(
       'after',
       examples(`  $ mfx inspect nginx:latest                     platforms of an official image
@@ -67,9 +77,11 @@ export function buildProgram(io: CliIO, actions: Actions): Command {
   $ mfx inspect ghcr.io/owner/app:1.2 --json     the documented JSON shape, for jq
   $ mfx inspect nginx@sha256:… --raw | sha256sum the exact bytes the registry served
   $ mfx inspect localhost:5000/app               loopback registries use plain HTTP
-  $ echo "$TOKEN" | mfx inspect ghcr.io/owner/private --username owner --password-stdin`),
+  $ echo "$TOKEN" | mfx inspect ghcr.io/owner/private --username owner --password-stdin
+  $ mfx inspect --from compose.yaml k8s/ Dockerfile every image of a stack, a table each
+  $ mfx inspect --file images.txt --json         one JSON document, an entry per image`),
     )
-    .action(async (reference: string, flags: InspectFlags) => actions.inspect(reference, flags));
+    .action(async (references: string[], flags: InspectFlags) => actions.inspect(references, flags));
 
   withRegistryOptions(
     program
@@ -88,18 +100,19 @@ export function buildProgram(io: CliIO, actions: Actions): Command {
     )
     .action(async (reference: string, flags: DigestFlags) => actions.digest(reference, flags));
 
-  withRegistryOptions(
+  withInputOptions(withRegistryOptions(
     program
       .command('check')
       .description('fail (exit 1) unless every image offers every requested platform')
-      .argument('<reference...>', 'image references')
+      .argument('[references...]', "image references; '-' reads them from standard input")
       .addOption(new Option('-p, --platform <platforms>', `required ${PLATFORM_HELP}; repeatable or comma separated`).argParser(collect))
       .option('--strict', 'an older compatible variant does not count (arm/v6 for arm/v7)')
       .option('--json', 'print the documented JSON shape (schema/check.schema.json)'),
-  )
+  ))
     .addHelpText(
       'after',
       examples(`  $ mfx check nginx:1.27 redis:7 --platform linux/amd64,linux/arm64
+  $ mfx check --platform linux/arm64 --from docker-compose.yml k8s/
   $ mfx check ghcr.io/o/app:1 --platform linux/arm/v7 --strict
   $ mfx check nginx:1.27 --platform arm64 --json | jq '.images[] | select(.status != "ok")'
 

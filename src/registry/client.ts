@@ -1,33 +1,42 @@
 /**
- * The registry client: the one place the HTTP layers are assembled, and the two reads mfx
- * makes (a manifest, a blob), each verified against its digest.
+ * The registry client: the one place the HTTP layers are assembled, and the reads mfx makes
+ * (a manifest, a tag's current digest, a blob), each verified against its digest.
  *
- * The chain, outermost first (go-containerregistry's order):
- *   withAuth → withUserAgent → withRedirects → undici (createSend)
+ * The chain for a registry, outermost first (go-containerregistry's order):
+ *   withAuth → withRateLimit → withConcurrencyLimit → withRedirects → undici (createSend)
  * Auth sits outside so that a 401 is answered once, by a new token, and replayed through the
  * whole chain; redirects sit inside it so that hops to other hosts lose the Authorization
- * header. One chain per registry, sharing one undici Agent (keep-alive connections) and one
- * token cache for the run.
+ * header. Token requests skip auth and the registry's limit. One chain per registry, sharing
+ * one undici Agent (keep-alive pools, at most `concurrency` connections per origin) and one
+ * auth memory (challenges and tokens, loaded from and saved to the cache when there is one).
+ *
+ * With a cache (see cache/), digest-addressed reads come from disk when they can, and a tag
+ * seen before costs a HEAD request (not counted by Docker Hub) instead of a GET.
  */
+import { join } from 'node:path';
 import { Agent, type Dispatcher } from 'undici';
+import { type AuthMemory, emptyAuthMemory, loadAuthMemory, saveAuthMemory } from '../cache/auth-store.js';
+import { type ContentCache, diskContentCache } from '../cache/content-store.js';
 import { computeDigest, verifyDigest } from '../manifest/digest.js';
 import { DOCKER_SCHEMA1_SIGNED, MANIFEST_ACCEPT } from '../manifest/media-types.js';
 import { type ParsedManifest, parseManifest } from '../manifest/parse.js';
 import { schema1Payload } from '../manifest/schema1.js';
 import { type Reference, formatQualified, referenceName } from '../ref/reference.js';
 import { USER_AGENT } from '../version.js';
-import { TokenCache } from './auth/token-cache.js';
 import { withAuth } from './auth/with-auth.js';
 import type { CredentialLookup } from './credentials/types.js';
 import { type Endpoint, resolveEndpoint } from './endpoint.js';
 import { registryError } from './errors.js';
+import { withConcurrencyLimit } from './transport/limit.js';
+import { type RateLimit, withRateLimit } from './transport/rate-limit.js';
 import { withRedirects } from './transport/redirects.js';
 import { createSend } from './transport/send.js';
-import { type RegistryRequest, type Send, header } from './transport/types.js';
+import { type HttpMethod, type RegistryRequest, type RegistryResponse, type Send, header } from './transport/types.js';
 
 /** containerd's limit for manifests. */
 export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 export const MAX_CONFIG_BYTES = 8 * 1024 * 1024;
+export const DEFAULT_CONCURRENCY = 8;
 
 export interface Timeouts {
   connectMs: number;
@@ -44,6 +53,11 @@ export interface RegistryClientOptions {
   dispatcher?: Dispatcher;
   timeouts?: Partial<Timeouts>;
   userAgent?: string;
+  /** Requests in flight per registry (default 8). */
+  concurrency?: number;
+  /** Cache directory for tokens and content; none when undefined. */
+  cacheDir?: string;
+  cacheMaxBytes?: number;
 }
 
 /** A manifest as served: the exact bytes, their verified digest, and the parsed value. */
@@ -51,86 +65,139 @@ export interface FetchedManifest {
   raw: Buffer;
   digest: string;
   mediaType: string;
-  /** The Content-Type the registry sent. */
+  /** The Content-Type the registry sent (undefined when read from the cache). */
   contentType: string | undefined;
   manifest: ParsedManifest;
   endpoint: Endpoint;
+  /** True when the bytes came from the cache. */
+  cached: boolean;
+}
+
+export interface ClientStats {
+  /** HTTP requests sent (token requests included). */
+  requests: number;
+  /** The last pull quota each registry reported. */
+  rateLimits: Map<string, RateLimit>;
 }
 
 export interface RegistryClient {
-  /** GET a manifest by the reference's digest, else its tag, or by `identifier` (a digest). */
+  /** A manifest by the reference's digest, else its tag, or by `identifier` (a digest). */
   getManifest(ref: Reference, identifier?: string): Promise<FetchedManifest>;
-  /** GET a blob and check it against its digest. */
+  /** A blob, checked against its digest. */
   getBlob(ref: Reference, digest: string, maxBytes?: number): Promise<Buffer>;
+  stats(): ClientStats;
+  /** Saves the caches and closes the connections. */
   close(): Promise<void>;
 }
 
+const isDigest = (id: string) => id.includes(':');
+
 export function createRegistryClient(options: RegistryClientOptions = {}): RegistryClient {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
+  const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
   const ownAgent = options.dispatcher
     ? undefined
-    : new Agent({
-        connect: { timeout: timeouts.connectMs },
-        headersTimeout: timeouts.headersMs,
-        bodyTimeout: timeouts.bodyMs,
-      });
-  const dispatcher = options.dispatcher ?? ownAgent!;
+    : new Agent({ connect: { timeout: timeouts.connectMs }, headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.bodyMs, connections: concurrency });
   const userAgent = options.userAgent ?? USER_AGENT;
-  const transport: Send = withRedirects(createSend(dispatcher));
-  const base: Send = (req) => transport({ ...req, headers: { 'user-agent': userAgent, ...req.headers } });
-  const tokens = new TokenCache();
+  const transport = withRedirects(createSend(options.dispatcher ?? ownAgent!));
+  const stats: ClientStats = { requests: 0, rateLimits: new Map() };
+  const base: Send = (req) => {
+    stats.requests++;
+    return transport({ ...req, headers: { 'user-agent': userAgent, ...req.headers } });
+  };
   const credentials: CredentialLookup = options.credentials ?? (async () => undefined);
-  const chains = new Map<string, { endpoint: Endpoint; send: Send }>();
+  const authFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, 'auth.json');
+  const memory: Promise<AuthMemory> = authFile ? loadAuthMemory(authFile) : Promise.resolve(emptyAuthMemory());
+  const content: ContentCache | undefined = options.cacheDir ? diskContentCache(options.cacheDir, options.cacheMaxBytes) : undefined;
+  const chains = new Map<string, Promise<{ endpoint: Endpoint; send: Send }>>();
 
   function chainFor(registry: string) {
     let chain = chains.get(registry);
     if (chain === undefined) {
-      const endpoint = resolveEndpoint(registry, options.insecureRegistries);
-      const send = withAuth(base, { registry, credentials, plainHttp: endpoint.plainHttp, tokens, tokenSend: base });
-      chain = { endpoint, send };
+      chain = memory.then(({ tokens, challenges }) => {
+        const endpoint = resolveEndpoint(registry, options.insecureRegistries);
+        const limited = withRateLimit(withConcurrencyLimit(base, concurrency), (l) => stats.rateLimits.set(registry, l));
+        const send = withAuth(limited, { registry, credentials, plainHttp: endpoint.plainHttp, tokens, challenges, tokenSend: base });
+        return { endpoint, send };
+      });
       chains.set(registry, chain);
     }
     return chain;
   }
 
-  async function get(ref: Reference, path: string, what: string, accept: string, maxBytes: number) {
-    const { endpoint, send } = chainFor(ref.registry);
+  async function request(ref: Reference, method: HttpMethod, path: string, what: string, accept: string, maxBytes: number) {
+    const { endpoint, send } = await chainFor(ref.registry);
     const req: RegistryRequest = {
-      method: 'GET',
+      method,
       url: new URL(`/v2/${ref.repository}/${path}`, endpoint.baseUrl),
       headers: { accept },
       maxBytes,
       what,
       scope: `repository:${ref.repository}:pull`,
     };
-    const res = await send(req);
+    const res: RegistryResponse = await send(req);
     if (res.status !== 200) throw registryError(what, req, res);
     return { res, endpoint };
+  }
+
+  function toManifest(raw: Buffer, contentType: string | undefined, expected: string | undefined, what: string) {
+    const manifest = parseManifest(raw, contentType);
+    const digested = manifest.mediaType === DOCKER_SCHEMA1_SIGNED ? schema1Payload(raw) : raw;
+    // With neither a digest in the reference nor Docker-Content-Digest, the bytes name themselves.
+    const digest = expected ? verifyDigest(what, digested, expected) : computeDigest(digested);
+    return { manifest, digest };
+  }
+
+  async function fromCache(ref: Reference, digest: string): Promise<FetchedManifest | undefined> {
+    const raw = await content?.get(digest);
+    if (raw === undefined) return undefined;
+    const { endpoint } = await chainFor(ref.registry);
+    const { manifest } = toManifest(raw, undefined, digest, `cached manifest ${digest}`);
+    return { raw, digest, mediaType: manifest.mediaType, contentType: undefined, manifest, endpoint, cached: true };
+  }
+
+  /** The digest a tag names now, by HEAD, when the registry says (Docker-Content-Digest). */
+  async function headDigest(ref: Reference, tag: string, what: string): Promise<string | undefined> {
+    const { res } = await request(ref, 'HEAD', `manifests/${tag}`, what, MANIFEST_ACCEPT.join(', '), 0);
+    const digest = header(res, 'docker-content-digest');
+    return digest && /^sha(256|512):[a-f0-9]+$/.test(digest) ? digest : undefined;
   }
 
   return {
     async getManifest(ref, identifier) {
       const id = identifier ?? ref.digest ?? ref.tag ?? 'latest';
-      const subject = identifier ? `${referenceName(ref)}@${identifier}` : formatQualified(ref);
-      const what = `manifest ${subject}`;
-      const { res, endpoint } = await get(ref, `manifests/${id}`, what, MANIFEST_ACCEPT.join(', '), MAX_MANIFEST_BYTES);
+      const what = `manifest ${identifier ? `${referenceName(ref)}@${identifier}` : formatQualified(ref)}`;
+      const tagKey = `${referenceName(ref)}:${id}`;
+      if (content) {
+        const known = isDigest(id) ? id : await content.tagDigest(tagKey);
+        const current = known && !isDigest(id) ? await headDigest(ref, id, what) : known;
+        const hit = current ? await fromCache(ref, current) : undefined;
+        if (hit) return hit;
+      }
+      const { res, endpoint } = await request(ref, 'GET', `manifests/${id}`, what, MANIFEST_ACCEPT.join(', '), MAX_MANIFEST_BYTES);
       const contentType = header(res, 'content-type');
-      const manifest = parseManifest(res.body, contentType);
-      const digested = manifest.mediaType === DOCKER_SCHEMA1_SIGNED ? schema1Payload(res.body) : res.body;
-      const expected = id.includes(':') ? id : header(res, 'docker-content-digest');
-      // With neither a digest in the reference nor Docker-Content-Digest, the bytes name themselves.
-      const digest = expected ? verifyDigest(what, digested, expected) : computeDigest(digested);
-      return { raw: res.body, digest, mediaType: manifest.mediaType, contentType, manifest, endpoint };
+      const { manifest, digest } = toManifest(res.body, contentType, isDigest(id) ? id : header(res, 'docker-content-digest'), what);
+      if (content && manifest.mediaType !== DOCKER_SCHEMA1_SIGNED) {
+        await content.put(digest, res.body);
+        if (!isDigest(id)) content.setTag(tagKey, digest);
+      }
+      return { raw: res.body, digest, mediaType: manifest.mediaType, contentType, manifest, endpoint, cached: false };
     },
 
     async getBlob(ref, digest, maxBytes = MAX_CONFIG_BYTES) {
+      const cached = await content?.get(digest);
+      if (cached) return cached;
       const what = `blob ${digest} of ${referenceName(ref)}`;
-      const { res } = await get(ref, `blobs/${digest}`, what, '*/*', maxBytes);
+      const { res } = await request(ref, 'GET', `blobs/${digest}`, what, '*/*', maxBytes);
       verifyDigest(what, res.body, digest);
+      await content?.put(digest, res.body);
       return res.body;
     },
 
+    stats: () => stats,
+
     async close() {
+      await Promise.all([content?.flush(), authFile && memory.then((m) => saveAuthMemory(authFile, m))]);
       await ownAgent?.close();
     },
   };

@@ -7,9 +7,10 @@ import { formatPlatform } from '../platform/format.js';
 import { formatQualified } from '../ref/reference.js';
 import { CHECK_SCHEMA_VERSION, CheckOutput } from './check-schema.js';
 
-function imageOf(i: ImageCheck): CheckOutput['images'][number] {
+function imageOf(i: ImageCheck, origins: ReadonlyMap<string, readonly string[]>): CheckOutput['images'][number] {
   return {
     input: i.input,
+    origins: [...(origins.get(i.input) ?? [])],
     reference: i.reference ? formatQualified(i.reference) : null,
     digest: i.digest ?? null,
     status: i.status,
@@ -25,7 +26,7 @@ function imageOf(i: ImageCheck): CheckOutput['images'][number] {
   };
 }
 
-export function toCheckOutput(r: CheckResult, strict: boolean): CheckOutput {
+export function toCheckOutput(r: CheckResult, strict: boolean, origins: ReadonlyMap<string, readonly string[]> = new Map()): CheckOutput {
   const count = (s: ImageCheck['status']) => r.images.filter((i) => i.status === s).length;
   return CheckOutput.parse({
     schemaVersion: CHECK_SCHEMA_VERSION,
@@ -33,11 +34,11 @@ export function toCheckOutput(r: CheckResult, strict: boolean): CheckOutput {
     strict,
     ok: r.exitCode === 0,
     exitCode: r.exitCode,
-    images: r.images.map(imageOf),
+    images: r.images.map((i) => imageOf(i, origins)),
     summary: { images: r.images.length, ok: count('ok'), missing: count('missing'), failed: count('error') },
   });
 }
 
-export function renderCheckJson(r: CheckResult, strict: boolean): string {
-  return `${JSON.stringify(toCheckOutput(r, strict), null, 2)}\n`;
+export function renderCheckJson(r: CheckResult, strict: boolean, origins?: ReadonlyMap<string, readonly string[]>): string {
+  return `${JSON.stringify(toCheckOutput(r, strict, origins), null, 2)}\n`;
 }

@@ -17,6 +17,7 @@ export const CheckPlatformOutput = z.object({
 
 export const CheckImageOutput = z.object({
   input: z.string(),
+  origins: z.array(z.string()).describe('where the reference came from: argument, file:line, compose/kubernetes/Dockerfile location'),
   reference: z.string().nullable().describe('fully qualified; null when the input is not a valid reference'),
   digest: z.string().nullable().describe('digest of the index or manifest checked'),
   status: z.enum(['ok', 'missing', 'error']),

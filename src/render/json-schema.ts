@@ -5,10 +5,11 @@
  */
 import { z } from 'zod';
 import { CheckOutput } from './check-schema.js';
-import { InspectOutput } from './schema.js';
+import { InspectBatchOutput, InspectOutput } from './schema.js';
 
 const CONTRACTS = {
   'inspect.schema.json': { schema: InspectOutput, title: 'mfx inspect --json' },
+  'inspect-batch.schema.json': { schema: InspectBatchOutput, title: 'mfx inspect --json, many images' },
   'check.schema.json': { schema: CheckOutput, title: 'mfx check --json' },
 } as const;
 

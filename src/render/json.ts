@@ -91,6 +91,7 @@ export function toInspectOutput(r: InspectResult): InspectOutput {
     size: r.raw.length,
     manifests,
     selected: r.selected ? selectedOf(r, r.selected) : null,
+    rateLimit: r.rateLimit ? { ...r.rateLimit, windowSeconds: r.rateLimit.windowSeconds ?? null } : null,
     summary: { platforms: count('image'), attestations: count('attestation'), indexes: count('index'), unknown: count('unknown') },
   });
 }

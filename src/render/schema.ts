@@ -69,6 +69,14 @@ export const SelectedOutput = z
   .describe('with --platform: the image chosen for that platform');
 export type SelectedOutput = z.infer<typeof SelectedOutput>;
 
+export const RateLimitOutput = z
+  .object({
+    limit: z.number().int(),
+    remaining: z.number().int(),
+    windowSeconds: z.number().int().nullable(),
+  })
+  .describe('the pull quota the registry reported (Docker Hub: ratelimit-limit / ratelimit-remaining)');
+
 export const InspectOutput = z
   .object({
     schemaVersion: z.literal(INSPECT_SCHEMA_VERSION),
@@ -83,6 +91,7 @@ export const InspectOutput = z
     size: z.number().int().describe('size in bytes of that manifest or index'),
     manifests: z.array(OutputEntry),
     selected: SelectedOutput.nullable(),
+    rateLimit: RateLimitOutput.nullable(),
     summary: z.object({
       platforms: z.number().int(),
       attestations: z.number().int(),
@@ -92,3 +101,23 @@ export const InspectOutput = z
   })
   .describe('mfx inspect --json');
 export type InspectOutput = z.infer<typeof InspectOutput>;
+
+export const BatchItemOutput = z.object({
+  input: z.string().describe('the reference as written'),
+  origins: z.array(z.string()).describe('where it came from: argument, file:line, compose/kubernetes/Dockerfile location'),
+  status: z.enum(['ok', 'error']),
+  error: z
+    .object({ kind: z.string(), exitCode: z.number().int(), message: z.string() })
+    .nullable(),
+  result: InspectOutput.nullable().describe('the single-image document, when status is ok'),
+});
+
+export const InspectBatchOutput = z
+  .object({
+    schemaVersion: z.literal(INSPECT_SCHEMA_VERSION),
+    images: z.array(BatchItemOutput),
+    summary: z.object({ images: z.number().int(), ok: z.number().int(), failed: z.number().int() }),
+    exitCode: z.number().int(),
+  })
+  .describe('mfx inspect --json with more than one image (several arguments, --file, - or --from)');
+export type InspectBatchOutput = z.infer<typeof InspectBatchOutput>;

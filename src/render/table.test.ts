@@ -24,6 +24,7 @@ function resultOf(raw: Buffer, ref = 'ghcr.io/o/app:1'): InspectResult {
     image: undefined,
     selected: undefined,
     sizes: undefined,
+    rateLimit: undefined,
   };
 }
 

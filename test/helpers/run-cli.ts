@@ -46,6 +46,8 @@ export function runCli(args: readonly string[], opts: RunOptions = {}): Promise<
     PATH: process.env.PATH,
     HOME: home,
     DOCKER_CONFIG: join(home, '.docker'),
+    // A cache of its own per run, unless a test shares one on purpose.
+    XDG_CACHE_HOME: mkdtempSync(join(home, 'cache-')),
     LANG: 'C.UTF-8',
     MFX: `${process.execPath} ${MFX_BIN}`,
     ...opts.env,

@@ -7,7 +7,7 @@ import Ajv2020 from 'ajv/dist/2020.js';
 
 const ajv = new Ajv2020.default({ strict: false, allErrors: true });
 
-export function validateAgainstShippedSchema(file: 'inspect.schema.json' | 'check.schema.json', doc: unknown): string[] {
+export function validateAgainstShippedSchema(file: 'inspect.schema.json' | 'inspect-batch.schema.json' | 'check.schema.json', doc: unknown): string[] {
   const schema = JSON.parse(readFileSync(new URL(`../../schema/${file}`, import.meta.url), 'utf8'));
   const validate = ajv.getSchema(schema.$id) ?? ajv.compile(schema);
   return validate(doc) ? [] : (validate.errors ?? []).map((e) => `${e.instancePath} ${e.message}`);

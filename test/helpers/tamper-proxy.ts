@@ -3,7 +3,8 @@
  * tests can show a registry serving bytes that do not match their digest. Requests are
  * forwarded as they are (Host and Authorization included, so the registry's absolute
  * URLs point back at the proxy); status and headers (Docker-Content-Digest, Content-Type,
- * WWW-Authenticate, ...) are kept, Content-Length is fixed to the body actually sent.
+ * WWW-Authenticate, ...) are kept, Content-Length is fixed to the body actually sent. It also
+ * counts requests and connections, and can add headers, so tests can see what a client sent.
  */
 import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,6 +14,8 @@ export { closedPort } from './ports.js';
 export interface TamperOptions {
   /** Return new bytes to send instead of `body`, or undefined to pass it through. Not called for HEAD. */
   tamper(pathname: string, body: Buffer, info: { method: string; status: number }): Buffer | undefined;
+  /** Headers to add to every response (e.g. Docker Hub's ratelimit-limit / ratelimit-remaining). */
+  addHeaders?: Record<string, string>;
 }
 
 export interface TamperingProxy {
@@ -22,6 +25,8 @@ export interface TamperingProxy {
   readonly host: string;
   /** Requests seen, oldest first, and whether their body was replaced. */
   readonly requests: { method: string; path: string; status: number; tampered: boolean }[];
+  /** TCP connections accepted so far. */
+  connections(): number;
   stop(): Promise<void>;
 }
 
@@ -63,7 +68,7 @@ async function proxy(target: URL, options: TamperOptions, log: TamperingProxy['r
   const status = upstream.statusCode ?? 502;
   const pathname = new URL(req.url ?? '/', 'http://proxy.invalid').pathname;
   const replaced = method === 'HEAD' ? undefined : options.tamper(pathname, original, { method, status });
-  const headers = withoutHopByHop(upstream.headers);
+  const headers = { ...withoutHopByHop(upstream.headers), ...options.addHeaders };
   headers['content-length'] = String(method === 'HEAD' ? upstream.headers['content-length'] ?? 0 : (replaced ?? original).length);
   log.push({ method, path: req.url ?? '/', status, tampered: replaced !== undefined });
   res.writeHead(status, headers);
@@ -85,10 +90,12 @@ export async function startTamperingProxy(targetUrl: string, options: TamperOpti
     server.listen(0, '127.0.0.1', resolve);
   });
   server.unref();
+  let connections = 0;
+  server.on('connection', () => connections++);
   const host = `127.0.0.1:${(server.address() as AddressInfo).port}`;
   const stop = async (): Promise<void> => {
     server.closeAllConnections();
     await new Promise<void>((resolve) => server.close(() => resolve()));
   };
-  return { url: `http://${host}`, host, requests, stop };
+  return { url: `http://${host}`, host, requests, connections: () => connections, stop };
 }

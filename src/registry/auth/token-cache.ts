@@ -1,24 +1,34 @@
 /**
- * Bearer tokens kept for the rest of a run, keyed by realm, service, scope and credential
- * identity, each until it expires. The Docker token spec says a token without `expires_in`
- * lasts 60 seconds, and that clients should assume at least that.
+ * Bearer tokens kept for the rest of a run (and, through `snapshot`, across runs), keyed by
+ * realm, service, scope and credential identity, each until it expires less a margin. The
+ * Docker token spec says a token without `expires_in` lasts 60 seconds.
  */
 
 export const DEFAULT_TOKEN_LIFETIME_SECONDS = 60;
 /** Tokens this close to expiry are not reused: a request in flight must not outlive them. */
 const EXPIRY_MARGIN_MS = 5_000;
 
-interface Entry {
+export interface TokenEntry {
   token: string;
+  /** Milliseconds since the epoch. */
   expiresAt: number;
 }
 
 export class TokenCache {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries = new Map<string, TokenEntry>();
+  #changed = false;
   readonly #now: () => number;
 
-  constructor(now: () => number = Date.now) {
+  constructor(now: () => number = Date.now, initial: Record<string, TokenEntry> = {}) {
     this.#now = now;
+    for (const [key, entry] of Object.entries(initial)) this.#entries.set(key, entry);
+  }
+
+  /** The entries still valid, for saving; and whether any was added since construction. */
+  snapshot(): { entries: Record<string, TokenEntry>; changed: boolean } {
+    const now = this.#now();
+    const live = [...this.#entries].filter(([, e]) => e.expiresAt - EXPIRY_MARGIN_MS > now);
+    return { entries: Object.fromEntries(live), changed: this.#changed };
   }
 
   get(key: string): string | undefined {
@@ -38,6 +48,7 @@ export class TokenCache {
         ? expiresInSeconds
         : DEFAULT_TOKEN_LIFETIME_SECONDS;
     this.#entries.set(key, { token, expiresAt: this.#now() + seconds * 1000 });
+    this.#changed = true;
   }
 
   delete(key: string): void {

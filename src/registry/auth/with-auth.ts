@@ -10,13 +10,28 @@
  * No `/v2/` ping: the first 401 carries the challenge, and it is remembered for the
  * registry's later requests. Tokens are reused per scope and credential until they expire.
  */
-import type { CredentialLookup, Credential } from '../credentials/types.js';
+import { createHash } from 'node:crypto';
+import type { Credential, CredentialLookup } from '../credentials/types.js';
 import { registryError } from '../errors.js';
 import { type RegistryRequest, type Send, headerValues, withHeader } from '../transport/types.js';
 import { basicAuthorization } from './basic.js';
 import { fetchToken } from './bearer.js';
 import { type Challenge, parseChallenges, pickChallenge } from './challenge.js';
 import type { TokenCache } from './token-cache.js';
+
+/**
+ * The key of a token: realm, service, scope and who asked, hashed. The identity includes a
+ * hash of the secret, so changed credentials never reuse a token the old ones got.
+ */
+export function tokenKey(ch: Challenge, scope: string | undefined, cred: Credential | undefined): string {
+  const secret = cred ? (cred.kind === 'basic' ? cred.password : cred.identityToken) : '';
+  const who = cred ? `${cred.kind}:${cred.username ?? ''}:${sha256(secret)}` : 'anonymous';
+  return sha256([ch.params.realm, ch.params.service, scope, who].join('\n'));
+}
+
+function sha256(text: string | undefined): string {
+  return createHash('sha256').update(text ?? '').digest('hex');
+}
 
 export interface AuthOptions {
   /** The registry's name (`docker.io`), as credentials are stored. */
@@ -25,20 +40,19 @@ export interface AuthOptions {
   /** True when the registry is spoken to over plain HTTP. */
   plainHttp: boolean;
   tokens: TokenCache;
+  /** Challenges learnt, by registry name (shared, and saved across runs with the tokens). */
+  challenges: Map<string, Challenge>;
   /** Sends token requests; no auth layer of its own. */
   tokenSend: Send;
 }
 
 export function withAuth(next: Send, opts: AuthOptions): Send {
-  let challenge: Challenge | undefined;
   let credential: Promise<Credential | undefined> | undefined;
   const lookup = () => (credential ??= opts.credentials(opts.registry));
 
-  const tokenKey = (ch: Challenge, scope: string | undefined, cred: Credential | undefined) =>
-    [ch.params.realm, ch.params.service, scope, cred ? `${cred.kind}:${cred.username ?? ''}:${cred.source}` : '-'].join('|');
-
   /** The Authorization value for a request under the known challenge, if any. */
   async function authorization(req: RegistryRequest, fresh: boolean): Promise<string | undefined> {
+    const challenge = opts.challenges.get(opts.registry);
     if (challenge === undefined) return undefined;
     const cred = await lookup();
     if (challenge.scheme === 'basic') {
@@ -65,7 +79,7 @@ export function withAuth(next: Send, opts: AuthOptions): Send {
     if (res.status !== 401) return res;
     const picked = pickChallenge(parseChallenges(headerValues(res, 'www-authenticate')));
     if (picked === undefined) throw registryError(req.what, req, res);
-    challenge = picked;
+    opts.challenges.set(opts.registry, picked);
     const after = await authorization(req, true);
     if (after === undefined || after === before) throw await unauthorized(req, res);
     const replayed = await next(withHeader(req, 'authorization', after));

@@ -32,6 +32,11 @@ function formatSize(bytes: number): string {
 }
 
 async function readCapped(req: RegistryRequest, res: Dispatcher.ResponseData): Promise<Buffer> {
+  if (req.method === 'HEAD') {
+    // Content-Length of a HEAD response describes the GET body; there is nothing to read.
+    await res.body.dump();
+    return Buffer.alloc(0);
+  }
   const tooLarge = () =>
     new ManifestError(`${req.what} from ${req.url.host} is larger than the ${formatSize(req.maxBytes)} limit`);
   const declared = Number(res.headers['content-length']);

@@ -87,11 +87,13 @@ function scenarioSection(s: ScenarioResult): string[] {
   ];
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
 function traceBlock(client: ClientOutcome, label: string): string[] {
   const counters = client.samples[0]?.counters;
   if (counters === undefined) return [];
   const lines = counters.trace;
-  return [`**${label}** (${lines.length} lines, ${counters.connections} TCP connections):`, '', '```text', ...lines, '```', ''];
+  return [`**${label}** (${plural(lines.length, 'line')}, ${plural(counters.connections, 'TCP connection')}):`, '', '```text', ...lines, '```', ''];
 }
 
 /** What each client sent in its first measured run of the first one-image scenarios (cold, and mfx warm). */

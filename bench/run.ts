@@ -20,7 +20,8 @@ import { manyImages, singleCold, singleWarm, startup, type BenchContext, type Sc
 
 const DOC = fileURLToPath(new URL('../docs/PERFORMANCE.md', import.meta.url));
 
-const USAGE = `Usage: npm run bench -- [--images N] [--runs R] [--loop-runs L] [--startup-runs S] [--rtt 0,50] [--write]
+const USAGE = `Usage: npm run bench -- [--images N] [--runs R] [--loop-runs L] [--startup-runs S] [--rtt 0,50]
+                         [--mfx PATH] [--write]
 
   --images N        images of the many-image scenario (default 200)
   --runs R          measured runs per client and scenario (default 5)

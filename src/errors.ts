@@ -94,10 +94,13 @@ export class RegistryError extends MfxError {
 /** The registry could not be reached or did not answer (connection, DNS, TLS, timeout). */
 export class NetworkError extends MfxError {
   readonly host: string;
+  /** A transient fault (a reset connection, a truncated body) worth another attempt. */
+  readonly retryable: boolean;
 
-  constructor(host: string, message: string, options: MfxErrorOptions = {}) {
+  constructor(host: string, message: string, options: MfxErrorOptions & { retryable?: boolean } = {}) {
     super('network', message, options);
     this.host = host;
+    this.retryable = options.retryable ?? false;
   }
 }
 

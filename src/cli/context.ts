@@ -5,6 +5,7 @@
 import { Chalk, supportsColor } from 'chalk';
 import { cacheDir } from '../cache/paths.js';
 import { UsageError } from '../errors.js';
+import { sanitize } from '../render/sanitize.js';
 import { chainCredentials } from '../registry/credentials/chain.js';
 import { dockerConfigCredentials } from '../registry/credentials/docker-config.js';
 import { staticCredentials } from '../registry/credentials/static.js';
@@ -33,6 +34,9 @@ export async function registryOptions(opts: CommonOptions, io: CliIO): Promise<R
     insecureRegistries: opts.insecureRegistries,
     concurrency: opts.concurrency,
     cacheDir: opts.cache ? cacheDir(io.env) : undefined,
+    retries: opts.retries,
+    timeoutSeconds: opts.timeoutSeconds,
+    debug: opts.debug ? (line) => io.stderr.write(`mfx: debug: ${sanitize(line)}\n`) : undefined,
   };
 }
 

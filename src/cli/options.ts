@@ -22,6 +22,9 @@ export interface CommonFlags {
   cache?: boolean;
   concurrency?: string;
   verbose?: boolean;
+  timeout?: string;
+  retries?: string;
+  debug?: boolean;
 }
 
 /** Where references come from besides the arguments (inspect and check). */
@@ -64,18 +67,37 @@ export interface CommonOptions {
   /** Requests in flight per registry. */
   concurrency: number;
   verbose: boolean;
+  /** Limit for the whole run, seconds; undefined: none (each phase has its own). */
+  timeoutSeconds: number | undefined;
+  retries: number;
+  /** Log requests and responses to stderr, secrets redacted (--debug or MFX_DEBUG=1). */
+  debug: boolean;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
 export const MAX_CONCURRENCY = 64;
 
-export function parseConcurrency(value: string | undefined): number {
-  if (value === undefined) return DEFAULT_CONCURRENCY;
+export const DEFAULT_RETRIES = 3;
+export const MAX_RETRIES = 10;
+
+/** A whole number within [min, max] from a flag's text, or a UsageError naming the flag. */
+export function parseWhole(flag: string, value: string, min: number, max: number): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > MAX_CONCURRENCY) {
-    throw new UsageError(`--concurrency must be a whole number from 1 to ${MAX_CONCURRENCY}, not ${JSON.stringify(value)}`);
+  if (!/^\s*\d+\s*$/.test(value) || n < min || n > max) {
+    throw new UsageError(`${flag} must be a whole number from ${min} to ${max}, not ${JSON.stringify(value)}`);
   }
   return n;
+}
+
+export function parseTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0 || n > 86_400) throw new UsageError(`--timeout must be a number of seconds above 0, not ${JSON.stringify(value)}`);
+  return n;
+}
+
+export function parseConcurrency(value: string | undefined): number {
+  return value === undefined ? DEFAULT_CONCURRENCY : parseWhole('--concurrency', value, 1, MAX_CONCURRENCY);
 }
 
 export type OutputMode = 'table' | 'json' | 'raw';
@@ -146,6 +168,9 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv, term: 
     cache: flags.cache !== false,
     concurrency: parseConcurrency(flags.concurrency),
     verbose: flags.verbose ?? false,
+    timeoutSeconds: parseTimeout(flags.timeout),
+    retries: flags.retries === undefined ? DEFAULT_RETRIES : parseWhole('--retries', flags.retries, 0, MAX_RETRIES),
+    debug: flags.debug === true || (env.MFX_DEBUG !== undefined && env.MFX_DEBUG !== '' && env.MFX_DEBUG !== '0'),
   };
 }
 

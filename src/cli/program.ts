@@ -30,7 +30,10 @@ function withRegistryOptions(cmd: Command): Command {
     .option('--password-stdin', 'read the password or token from standard input')
     .option('--no-cache', 'neither read nor write the token and manifest cache ($XDG_CACHE_HOME/mfx)')
     .option('--concurrency <n>', 'requests in flight per registry (default 8)')
-    .option('-v, --verbose', 'report requests made and registry pull quotas on stderr');
+    .option('-v, --verbose', 'report requests made and registry pull quotas on stderr')
+    .option('--timeout <seconds>', 'give up on the whole run after this long (exit 5); each connection, response and body also has its own limit')
+    .option('--retries <n>', 'more attempts for transient failures: resets, 408, 429, 5xx (default 3)')
+    .option('--debug', 'log every request and response on stderr, secrets redacted (also MFX_DEBUG=1)');
 }
 
 /** --file and --from, for the commands that take many images. */

@@ -97,16 +97,26 @@ test('a Basic challenge without credentials is an auth error with a hint', async
   await assert.rejects(inspect('reg.example/app:1', { dispatcher: a }), (err: MfxError) => err.kind === 'auth' && /docker login reg\.example/.test(err.hint ?? ''));
 });
 
-test('429 is a network-kind error naming the rate limit', async () => {
+test('429 is a network-kind error naming the rate limit, once retries are spent', async () => {
   const a = agent();
-  a.get(REG).intercept({ path: '/v2/app/manifests/1', method: 'GET' }).reply(429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }] });
-  await rejectsWith(inspect('reg.example/app:1', { dispatcher: a }), 'network', /too many requests \(rate limited\) \(TOOMANYREQUESTS: slow down\)/);
+  a.get(REG).intercept({ path: '/v2/app/manifests/1', method: 'GET' }).reply(429, { errors: [{ code: 'TOOMANYREQUESTS', message: 'slow down' }] }, { headers: { 'retry-after': '0' } }).times(2);
+  await rejectsWith(inspect('reg.example/app:1', { dispatcher: a, retries: 1 }), 'network', /too many requests \(rate limited\) \(TOOMANYREQUESTS: slow down\)/);
+  a.assertNoPendingInterceptors();
 });
 
 test('503 is a network-kind error', async () => {
   const a = agent();
   a.get(REG).intercept({ path: '/v2/app/manifests/1', method: 'GET' }).reply(503, 'down');
-  await rejectsWith(inspect('reg.example/app:1', { dispatcher: a }), 'network', /registry server error \(HTTP 503\)/);
+  await rejectsWith(inspect('reg.example/app:1', { dispatcher: a, retries: 0 }), 'network', /registry server error \(HTTP 503\)/);
+});
+
+test('a 503 with Retry-After: 0 is retried and then served', async () => {
+  const a = agent();
+  a.get(REG).intercept({ path: '/v2/app/manifests/1', method: 'GET' }).reply(503, 'busy', { headers: { 'retry-after': '0' } });
+  a.get(REG).intercept({ path: '/v2/app/manifests/1', method: 'GET' }).reply(200, manifest);
+  a.get(REG).intercept({ path: `/v2/app/blobs/${sha(config)}`, method: 'GET' }).reply(200, config);
+  const r = await inspect('reg.example/app:1', { dispatcher: a });
+  assert.equal(r.image?.platform.architecture, 'arm64');
 });
 
 test('a manifest over 4 MiB is refused with the limit named (exit 6)', async () => {

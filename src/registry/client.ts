@@ -3,7 +3,8 @@
  * (a manifest, a tag's current digest, a blob), each verified against its digest.
  *
  * The chain for a registry, outermost first (go-containerregistry's order):
- *   withAuth → withRateLimit → withConcurrencyLimit → withRedirects → undici (createSend)
+ *   withAuth → withRateLimit → withConcurrencyLimit → withRetry → withRedirects → withDebug → undici
+ * (each attempt and hop is counted just above undici).
  * Auth sits outside so that a 401 is answered once, by a new token, and replayed through the
  * whole chain; redirects sit inside it so that hops to other hosts lose the Authorization
  * header. Token requests skip auth and the registry's limit. One chain per registry, sharing
@@ -29,7 +30,9 @@ import { type Endpoint, resolveEndpoint } from './endpoint.js';
 import { registryError } from './errors.js';
 import { withConcurrencyLimit } from './transport/limit.js';
 import { type RateLimit, withRateLimit } from './transport/rate-limit.js';
+import { withDebug } from './transport/debug.js';
 import { withRedirects } from './transport/redirects.js';
+import { DEFAULT_RETRIES, withRetry } from './transport/retry.js';
 import { createSend } from './transport/send.js';
 import { type HttpMethod, type RegistryRequest, type RegistryResponse, type Send, header } from './transport/types.js';
 
@@ -58,6 +61,12 @@ export interface RegistryClientOptions {
   /** Cache directory for tokens and content; none when undefined. */
   cacheDir?: string;
   cacheMaxBytes?: number;
+  /** More attempts for transient failures (default 3). */
+  retries?: number;
+  /** A limit for the whole run, in seconds: every request still running then is aborted. */
+  timeoutSeconds?: number;
+  /** Receives one line per request and response, secrets redacted (--debug). */
+  debug?: (line: string) => void;
 }
 
 /** A manifest as served: the exact bytes, their verified digest, and the parsed value. */
@@ -92,6 +101,28 @@ export interface RegistryClient {
 
 const isDigest = (id: string) => id.includes(':');
 
+/** The layers every request goes through, token requests included: retry, redirects, debug, undici. */
+function baseChain(dispatcher: Dispatcher, options: RegistryClientOptions, stats: ClientStats, userAgent: string): Send {
+  const signal = options.timeoutSeconds === undefined ? undefined : AbortSignal.timeout(options.timeoutSeconds * 1000);
+  const http = createSend(dispatcher, { signal, timeoutSeconds: options.timeoutSeconds });
+  const counted: Send = (req) => {
+    stats.requests++;
+    return http(req);
+  };
+  const hops = withRedirects(options.debug ? withDebug(counted, options.debug) : counted);
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      // A run that times out stops waiting: the next attempt then fails at once, as timed out.
+      // Not unref'd: a run waiting to retry must not end early.
+      const timer = setTimeout(resolve, ms);
+      signal?.addEventListener('abort', () => (clearTimeout(timer), resolve()), { once: true });
+    });
+  return withRetry((req) => hops({ ...req, headers: { 'user-agent': userAgent, ...req.headers } }), {
+    retries: options.retries ?? DEFAULT_RETRIES,
+    sleep,
+  });
+}
+
 export function createRegistryClient(options: RegistryClientOptions = {}): RegistryClient {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
@@ -99,12 +130,8 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     ? undefined
     : new Agent({ connect: { timeout: timeouts.connectMs }, headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.bodyMs, connections: concurrency });
   const userAgent = options.userAgent ?? USER_AGENT;
-  const transport = withRedirects(createSend(options.dispatcher ?? ownAgent!));
   const stats: ClientStats = { requests: 0, rateLimits: new Map() };
-  const base: Send = (req) => {
-    stats.requests++;
-    return transport({ ...req, headers: { 'user-agent': userAgent, ...req.headers } });
-  };
+  const base = baseChain(options.dispatcher ?? ownAgent!, options, stats, userAgent);
   const credentials: CredentialLookup = options.credentials ?? (async () => undefined);
   const authFile = options.cacheDir === undefined ? undefined : join(options.cacheDir, 'auth.json');
   const memory: Promise<AuthMemory> = authFile ? loadAuthMemory(authFile) : Promise.resolve(emptyAuthMemory());

@@ -1,46 +1,60 @@
 /**
  * The innermost layer: one HTTP exchange over undici, with the body read whole under a
  * size cap. It follows no redirects (see redirects.ts) and turns transport failures into
- * NetworkError values that name the host and what failed.
+ * NetworkError values that name the host and the phase that failed (connecting, waiting for
+ * the response headers, reading the body), marked retryable when the fault is transient.
+ *
+ * Caps: the request's `maxBytes` for a success; error and redirect bodies at most
+ * `MAX_ERROR_BODY_BYTES` (64 KiB), as go-containerregistry does. Over a cap, reading stops
+ * and the request fails (exit 6) naming the limit. A body shorter than its Content-Length,
+ * or a broken chunked encoding, is an error (retryable), never parsed as partial JSON.
  */
 import { type Dispatcher, request } from 'undici';
 import { ManifestError, NetworkError } from '../../errors.js';
 import type { RegistryRequest, RegistryResponse, Send } from './types.js';
 
-export function createSend(dispatcher: Dispatcher): Send {
+export const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+export interface SendOptions {
+  /** Aborts every request: the whole run's --timeout. */
+  signal?: AbortSignal;
+  /** Seconds of that timeout, for messages. */
+  timeoutSeconds?: number;
+}
+
+type Phase = 'connecting' | 'waiting for the response headers' | 'reading the response body';
+
+export function createSend(dispatcher: Dispatcher, options: SendOptions = {}): Send {
   return async (req) => {
     let res: Dispatcher.ResponseData;
     try {
-      res = await request(req.url, {
-        dispatcher,
-        method: req.method,
-        headers: req.headers,
-        body: req.body,
-      });
+      res = await request(req.url, { dispatcher, method: req.method, headers: req.headers, body: req.body, signal: options.signal });
     } catch (err) {
-      throw networkError(req, err);
+      throw networkError(req, err, 'waiting for the response headers', options);
     }
-    const body = await readCapped(req, res);
+    const body = await readCapped(req, res, options);
     return { status: res.statusCode, headers: res.headers, body, url: req.url } satisfies RegistryResponse;
   };
 }
 
-function formatSize(bytes: number): string {
+export function formatSize(bytes: number): string {
   if (bytes % (1024 * 1024) === 0) return `${bytes / (1024 * 1024)} MiB`;
   if (bytes % 1024 === 0) return `${bytes / 1024} KiB`;
   return `${bytes} bytes`;
 }
 
-async function readCapped(req: RegistryRequest, res: Dispatcher.ResponseData): Promise<Buffer> {
+async function readCapped(req: RegistryRequest, res: Dispatcher.ResponseData, options: SendOptions): Promise<Buffer> {
   if (req.method === 'HEAD') {
     // Content-Length of a HEAD response describes the GET body; there is nothing to read.
-    await res.body.dump();
+    await res.body.dump().catch(() => {});
     return Buffer.alloc(0);
   }
+  const isError = res.statusCode >= 300;
+  const cap = isError ? Math.min(req.maxBytes, MAX_ERROR_BODY_BYTES) : req.maxBytes;
   const tooLarge = () =>
-    new ManifestError(`${req.what} from ${req.url.host} is larger than the ${formatSize(req.maxBytes)} limit`);
+    new ManifestError(`${isError ? `error response (HTTP ${res.statusCode}) to ${req.what}` : req.what} from ${req.url.host} is larger than the ${formatSize(cap)} limit`);
   const declared = Number(res.headers['content-length']);
-  if (Number.isFinite(declared) && declared > req.maxBytes) {
+  if (Number.isFinite(declared) && declared > cap) {
     res.body.destroy();
     throw tooLarge();
   }
@@ -49,7 +63,7 @@ async function readCapped(req: RegistryRequest, res: Dispatcher.ResponseData): P
   try {
     for await (const chunk of res.body) {
       total += (chunk as Buffer).length;
-      if (total > req.maxBytes) {
+      if (total > cap) {
         res.body.destroy();
         throw tooLarge();
       }
@@ -57,34 +71,45 @@ async function readCapped(req: RegistryRequest, res: Dispatcher.ResponseData): P
     }
   } catch (err) {
     if (err instanceof ManifestError) throw err;
-    throw networkError(req, err);
+    throw networkError(req, err, 'reading the response body', options);
   }
   return Buffer.concat(chunks);
 }
 
-const PHRASES: Record<string, string> = {
-  ECONNREFUSED: 'connection refused',
-  ECONNRESET: 'connection reset',
-  ENOTFOUND: 'host not found',
-  EAI_AGAIN: 'DNS lookup failed',
-  EHOSTUNREACH: 'host unreachable',
-  ENETUNREACH: 'network unreachable',
-  ETIMEDOUT: 'timed out',
-  UND_ERR_CONNECT_TIMEOUT: 'timed out connecting',
-  UND_ERR_HEADERS_TIMEOUT: 'timed out waiting for the response headers',
-  UND_ERR_BODY_TIMEOUT: 'timed out reading the response body',
-  UND_ERR_SOCKET: 'connection closed unexpectedly',
-  UND_ERR_CLOSED: 'connection closed',
-  EPROTO: 'TLS handshake failed (is it a plain HTTP registry? see --insecure-registry)',
+const PHRASES: Record<string, { text: string; retryable?: boolean; phase?: Phase }> = {
+  ECONNREFUSED: { text: 'connection refused', phase: 'connecting' },
+  ECONNRESET: { text: 'connection reset', retryable: true },
+  EPIPE: { text: 'connection broken', retryable: true },
+  ENOTFOUND: { text: 'host not found', phase: 'connecting' },
+  EAI_AGAIN: { text: 'DNS lookup failed', phase: 'connecting', retryable: true },
+  EHOSTUNREACH: { text: 'host unreachable', phase: 'connecting' },
+  ENETUNREACH: { text: 'network unreachable', phase: 'connecting' },
+  ETIMEDOUT: { text: 'timed out', phase: 'connecting' },
+  UND_ERR_CONNECT_TIMEOUT: { text: 'timed out connecting', phase: 'connecting' },
+  UND_ERR_HEADERS_TIMEOUT: { text: 'timed out waiting for the response headers' },
+  UND_ERR_BODY_TIMEOUT: { text: 'timed out reading the response body' },
+  UND_ERR_SOCKET: { text: 'connection closed unexpectedly', retryable: true },
+  UND_ERR_CLOSED: { text: 'connection closed', retryable: true },
+  UND_ERR_RES_CONTENT_LENGTH_MISMATCH: { text: 'response body shorter than its Content-Length', retryable: true },
+  EPROTO: { text: 'TLS handshake failed (is it a plain HTTP registry? see --insecure-registry)', phase: 'connecting' },
 };
 
-function networkError(req: RegistryRequest, err: unknown): NetworkError {
-  const e = err as { code?: string; message?: string; cause?: { code?: string; message?: string } };
+function networkError(req: RegistryRequest, err: unknown, phase: Phase, options: SendOptions): NetworkError {
+  const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };
+  const where = `${req.what}: ${req.url.protocol}//${req.url.host}`;
+  if (options.signal?.aborted || e.name === 'AbortError' || e.code === 'UND_ERR_ABORTED') {
+    const limit = options.timeoutSeconds === undefined ? '' : ` after ${options.timeoutSeconds} s (--timeout)`;
+    return new NetworkError(req.url.host, `${where}: timed out${limit} ${phase}`, { cause: err });
+  }
   const code = e.code ?? e.cause?.code ?? '';
-  const phrase =
-    PHRASES[code] ??
-    (/CERT|SELF_SIGNED|TLS|SSL/.test(code) ? `TLS certificate problem (${code})` : (e.message ?? String(err)));
-  return new NetworkError(req.url.host, `${req.what}: ${req.url.protocol}//${req.url.host}: ${phrase}`, {
-    cause: err,
-  });
+  const known = PHRASES[code];
+  if (known) {
+    const text = known.phase && !known.text.includes(known.phase) ? `${known.text} (${known.phase})` : known.text;
+    return new NetworkError(req.url.host, `${where}: ${text}`, { cause: err, retryable: known.retryable });
+  }
+  if (code.startsWith('HPE_')) {
+    return new NetworkError(req.url.host, `${where}: malformed HTTP response (${code}) ${phase}`, { cause: err, retryable: true });
+  }
+  const text = /CERT|SELF_SIGNED|TLS|SSL/.test(code) ? `TLS certificate problem (${code})` : (e.message ?? String(err));
+  return new NetworkError(req.url.host, `${where}: ${text}`, { cause: err });
 }

@@ -4,7 +4,8 @@
  * (a Dockerfile ARG without default, ...) go to stderr.
  */
 import { UsageError } from '../errors.js';
-import { collectInputs, formatOrigin } from '../inputs/index.js';
+import { collectInputs } from '../inputs/collect.js';
+import { formatOrigin } from '../inputs/origin.js';
 import { sanitize } from '../render/sanitize.js';
 import type { CliIO } from './io.js';
 import type { CommonOptions, InputFlags } from './options.js';

@@ -21,17 +21,10 @@
  * - Extractor warnings are passed through in the order met.
  */
 
-import { normalize } from 'node:path';
 import { dedupe } from './dedupe.js';
-import { extractCompose } from './compose.js';
-import { detectKind, kindByName, kindOfPath } from './detect.js';
-import { extractDockerfile } from './dockerfile.js';
 import { type InputIO, nodeIO, readOrFail } from './io.js';
-import { extractKubernetes } from './kubernetes.js';
 import { parseReferenceList } from './list.js';
-import type { CollectedInputs, Extracted, FoundReference, InputWarning, SourceKind } from './types.js';
-import { listStackFiles } from './walk.js';
-import { YamlSyntaxError } from './yaml-source.js';
+import type { CollectedInputs, FoundReference, InputWarning } from './types.js';
 
 export interface CollectSources {
   /** References given as arguments. */
@@ -58,49 +51,13 @@ export async function collectInputs(sources: CollectSources, io: InputIO = nodeI
     found.push(...parseReferenceList(text, { kind: 'file', path }));
   }
   if (sources.stdin !== undefined) found.push(...parseReferenceList(sources.stdin, { kind: 'stdin' }));
-  for (const { path, walked } of await stackFiles(sources.from ?? [], io)) {
-    const text = await readOrFail(path, () => io.readFile(path));
-    const result = walked ? extractFound(path, text, sources) : extract(kindOfPath(path, text), path, text, sources);
+  if (sources.from?.length) {
+    // Loaded only for --from: the YAML parser is the largest part of it.
+    const { extractStacks } = await import('./stack.js');
+    const result = await extractStacks(sources.from, sources, io);
     found.push(...result.found);
     warnings.push(...result.warnings);
   }
   return { images: dedupe(found), warnings };
 }
 
-/** The files of `--from`, directories walked, each path once. */
-async function stackFiles(from: string[], io: InputIO): Promise<{ path: string; walked: boolean }[]> {
-  const files: { path: string; walked: boolean }[] = [];
-  const seen = new Set<string>();
-  const add = (path: string, walked: boolean): void => {
-    if (!seen.has(normalize(path))) files.push({ path, walked });
-    seen.add(normalize(path));
-  };
-  for (const path of from) {
-    if (!(await io.isDirectory?.(path))) add(path, false);
-    else for (const file of await listStackFiles(path, io.readDir ?? nodeIO.readDir)) add(file, true);
-  }
-  return files;
-}
-
-/** Extraction for a file found in a directory: unknown kinds skipped, unnamed bad YAML warned about. */
-function extractFound(path: string, text: string, sources: CollectSources): Extracted {
-  try {
-    const kind = detectKind(path, text);
-    return kind === undefined ? { found: [], warnings: [] } : extract(kind, path, text, sources);
-  } catch (err) {
-    if (!(err instanceof YamlSyntaxError) || err.path !== path || kindByName(path) !== undefined) throw err;
-    const origin = { kind: 'kubernetes' as const, path, line: err.line };
-    return { found: [], warnings: [{ origin, message: `not valid YAML (${err.reason}); skipped` }] };
-  }
-}
-
-function extract(kind: SourceKind, path: string, text: string, sources: CollectSources): Extracted {
-  switch (kind) {
-    case 'compose':
-      return extractCompose(text, path, sources.env);
-    case 'kubernetes':
-      return extractKubernetes(text, path);
-    case 'dockerfile':
-      return extractDockerfile(text, path, sources.buildArgs);
-  }
-}

@@ -93,6 +93,16 @@ const cases: { name: string; input: string; want: Want }[] = [
     want: { registry: 'Foo', repository: 'bar', tag: 'latest', qualified: 'Foo/bar:latest', familiar: 'Foo/bar:latest' },
   },
   {
+    name: 'Docker Hub path whose first component looks like a registry stays qualified',
+    input: 'docker.io/a.b/c',
+    want: { registry: 'docker.io', repository: 'a.b/c', tag: 'latest', qualified: 'docker.io/a.b/c:latest', familiar: 'docker.io/a.b/c:latest' },
+  },
+  {
+    name: 'Docker Hub path starting with localhost stays qualified',
+    input: 'index.docker.io/localhost/x:1',
+    want: { registry: 'docker.io', repository: 'localhost/x', tag: '1', qualified: 'docker.io/localhost/x:1', familiar: 'docker.io/localhost/x:1' },
+  },
+  {
     name: 'bare host:port is a Docker Hub name with a tag, as upstream',
     input: 'localhost:5000',
     want: { registry: 'docker.io', repository: 'library/localhost', tag: '5000', qualified: 'docker.io/library/localhost:5000', familiar: 'localhost:5000' },

@@ -28,7 +28,7 @@ import { ReferenceParseError } from '../errors.js';
 import { DEFAULT_TAG } from './defaults.js';
 import { diagnose } from './diagnose.js';
 import { makeNamed, type NamedReference } from './model.js';
-import { parseNormalizedNamed, toFamiliarName } from './normalize.js';
+import { parseNormalizedNamed, splitDockerDomain, toFamiliarName } from './normalize.js';
 
 export { isLoopbackRegistry, registryEndpoint } from './registry.js';
 
@@ -87,9 +87,13 @@ export function formatQualified(ref: Reference): string {
   return `${referenceName(ref)}${suffix(ref)}`;
 }
 
-/** The name as Docker shows it: `nginx`, `foo/bar`, `ghcr.io/o/a`. */
+/**
+ * The name as Docker shows it: `nginx`, `foo/bar`, `ghcr.io/o/a`. A Docker Hub path whose first
+ * component would read as a registry (`docker.io/a.b/c`, `docker.io/localhost/x`) stays qualified.
+ */
 export function familiarName(ref: Reference): string {
-  return toFamiliarName(makeNamed(ref.registry, ref.repository));
+  const familiar = toFamiliarName(makeNamed(ref.registry, ref.repository));
+  return splitDockerDomain(familiar).domain === ref.registry ? familiar : referenceName(ref);
 }
 
 /** The reference as Docker shows it: `nginx:latest`, `ghcr.io/o/a@sha256:…`. */

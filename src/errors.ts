@@ -96,11 +96,14 @@ export class NetworkError extends MfxError {
   readonly host: string;
   /** A transient fault (a reset connection, a truncated body) worth another attempt. */
   readonly retryable: boolean;
+  /** The TLS handshake failed because the other end does not speak TLS. */
+  readonly notTls: boolean;
 
-  constructor(host: string, message: string, options: MfxErrorOptions & { retryable?: boolean } = {}) {
+  constructor(host: string, message: string, options: MfxErrorOptions & { retryable?: boolean; notTls?: boolean } = {}) {
     super('network', message, options);
     this.host = host;
     this.retryable = options.retryable ?? false;
+    this.notTls = options.notTls ?? false;
   }
 }
 

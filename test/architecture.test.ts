@@ -31,7 +31,7 @@ const rules: { name: string; files: RegExp; forbidden: RegExp }[] = [
   { name: 'the challenge parser is pure', files: /^registry\/auth\/challenge\.ts$/, forbidden: IO },
   { name: 'renderers never fetch', files: /^render\//, forbidden: /^(undici|commander|node:(fs|http|https|net))|registry\// },
   { name: 'only the CLI knows commander', files: /^(?!cli\/)/, forbidden: /^commander$/ },
-  { name: 'undici only in the client and the transport', files: /^(?!registry\/(client|transport\/send)\.ts$)/, forbidden: /^undici$/ },
+  { name: 'undici only in the client and the transport', files: /^(?!registry\/(client|transport\/(send|dispatcher))\.ts$)/, forbidden: /^undici$/ },
   { name: 'the core does not import the CLI', files: /^(?!cli\/|index\.ts$)/, forbidden: /\/cli\// },
 ];
 

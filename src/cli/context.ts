@@ -1,15 +1,16 @@
 /**
  * What every command needs from its environment: the terminal it writes to, the credential
- * lookup (--password-stdin, then the Docker config), and the renderer options.
+ * lookup (--password-stdin, MFX_USERNAME/MFX_PASSWORD, the Docker config, the containers
+ * auth files: see registry/credentials/precedence.ts), TLS and proxy settings, and the
+ * renderer options.
  */
 import { Chalk, supportsColor } from 'chalk';
 import { cacheDir } from '../cache/paths.js';
 import { UsageError } from '../errors.js';
 import { sanitize } from '../render/sanitize.js';
-import { chainCredentials } from '../registry/credentials/chain.js';
-import { dockerConfigCredentials } from '../registry/credentials/docker-config.js';
-import { staticCredentials } from '../registry/credentials/static.js';
+import { credentialSources } from '../registry/credentials/precedence.js';
 import type { RegistryClientOptions } from '../registry/client.js';
+import { readCaFiles } from '../registry/tls.js';
 import type { CredentialLookup } from '../registry/credentials/types.js';
 import type { TableOptions } from '../render/layout.js';
 import type { CliIO } from './io.js';
@@ -19,12 +20,19 @@ export function terminalOf(io: CliIO): Terminal {
   return { isTTY: io.stdout.isTTY === true, detectedLevel: supportsColor ? supportsColor.level : 0 };
 }
 
+/**
+ * The credential lookup for a command, first match wins: `--username` + `--password-stdin`,
+ * then MFX_USERNAME/MFX_PASSWORD, then the Docker config, then the containers auth files
+ * (src/registry/credentials/precedence.ts has the details).
+ */
 export async function credentialsFor(opts: CommonOptions, io: CliIO): Promise<CredentialLookup> {
-  const fromConfig = dockerConfigCredentials({ env: io.env });
-  if (opts.username === undefined) return fromConfig;
-  const password = (await io.readStdin()).replace(/\r?\n$/, '');
-  if (password === '') throw new UsageError('--password-stdin: standard input was empty');
-  return chainCredentials(staticCredentials(undefined, opts.username, password, '--password-stdin'), fromConfig);
+  let flags: { username: string; password: string } | undefined;
+  if (opts.username !== undefined) {
+    const password = (await io.readStdin()).replace(/\r?\n$/, '');
+    if (password === '') throw new UsageError('--password-stdin: standard input was empty');
+    flags = { username: opts.username, password };
+  }
+  return credentialSources({ flags, env: io.env });
 }
 
 /** What every command passes to the core to reach registries. */
@@ -37,6 +45,9 @@ export async function registryOptions(opts: CommonOptions, io: CliIO): Promise<R
     retries: opts.retries,
     timeoutSeconds: opts.timeoutSeconds,
     debug: opts.debug ? (line) => io.stderr.write(`mfx: debug: ${sanitize(line)}\n`) : undefined,
+    extraCa: await readCaFiles(opts.caFiles),
+    certsDir: opts.certsDir,
+    env: io.env,
   };
 }
 

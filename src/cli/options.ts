@@ -11,6 +11,7 @@
  * `LANG`) does not name UTF-8. No locale at all is the POSIX locale: ASCII. Windows: Unicode.
  */
 import { UsageError } from '../errors.js';
+import { DEFAULT_CERTS_DIR } from '../registry/tls.js';
 
 /** Flags every command that reads a registry takes. */
 export interface CommonFlags {
@@ -25,6 +26,8 @@ export interface CommonFlags {
   timeout?: string;
   retries?: string;
   debug?: boolean;
+  caFile?: string[];
+  certsDir?: string;
 }
 
 /** Where references come from besides the arguments (inspect and check). */
@@ -72,6 +75,10 @@ export interface CommonOptions {
   retries: number;
   /** Log requests and responses to stderr, secrets redacted (--debug or MFX_DEBUG=1). */
   debug: boolean;
+  /** Extra CA files for every registry. */
+  caFiles: string[];
+  /** docker's certs.d layout: per-registry CAs and client certificates. */
+  certsDir: string;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -171,6 +178,8 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv, term: 
     timeoutSeconds: parseTimeout(flags.timeout),
     retries: flags.retries === undefined ? DEFAULT_RETRIES : parseWhole('--retries', flags.retries, 0, MAX_RETRIES),
     debug: flags.debug === true || (env.MFX_DEBUG !== undefined && env.MFX_DEBUG !== '' && env.MFX_DEBUG !== '0'),
+    caFiles: flags.caFile ?? [],
+    certsDir: flags.certsDir ?? (env.MFX_CERTS_DIR || DEFAULT_CERTS_DIR),
   };
 }
 

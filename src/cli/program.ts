@@ -2,7 +2,7 @@
  * The commander program: commands, flags, help text. It parses and dispatches; the work is
  * done by the action functions it is given, so argv parsing can be tested on its own.
  */
-import { Command, Option } from 'commander';
+import { Argument, Command, Option } from 'commander';
 import { EXIT_CODE_HELP } from '../exit-codes.js';
 import { VERSION } from '../version.js';
 import type { CliIO } from './io.js';
@@ -12,6 +12,8 @@ export interface Actions {
   inspect(references: string[], flags: InspectFlags): Promise<void>;
   digest(reference: string, flags: DigestFlags): Promise<void>;
   check(references: string[], flags: CheckFlags): Promise<void>;
+  /** `mfx completion SHELL`, given the program to describe. Optional: tests of argv parsing leave it out. */
+  completion?(shell: string, program: Command): Promise<void>;
 }
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
@@ -33,7 +35,9 @@ function withRegistryOptions(cmd: Command): Command {
     .option('-v, --verbose', 'report requests made and registry pull quotas on stderr')
     .option('--timeout <seconds>', 'give up on the whole run after this long (exit 5); each connection, response and body also has its own limit')
     .option('--retries <n>', 'more attempts for transient failures: resets, 408, 429, 5xx (default 3)')
-    .option('--debug', 'log every request and response on stderr, secrets redacted (also MFX_DEBUG=1)');
+    .option('--debug', 'log every request and response on stderr, secrets redacted (also MFX_DEBUG=1)')
+    .addOption(new Option('--ca-file <file>', 'trust this CA (PEM) for every registry; repeatable (also NODE_EXTRA_CA_CERTS)').argParser(collect))
+    .option('--certs-dir <dir>', "docker's certs.d: DIR/HOST[:PORT]/*.crt, client.cert, client.key (default /etc/docker/certs.d, or MFX_CERTS_DIR)");
 }
 
 /** --file and --from, for the commands that take many images. */
@@ -126,6 +130,22 @@ Under GitHub Actions (GITHUB_ACTIONS=true) each missing platform is also an ::er
 annotation, and the matrix is appended to $GITHUB_STEP_SUMMARY.`),
     )
     .action(async (references: string[], flags: CheckFlags) => actions.check(references, flags));
+
+  program
+    .command('completion')
+    .description('print the completion script for bash, zsh or fish: commands, flags, platforms')
+    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addHelpText(
+      'after',
+      `
+Examples:
+  $ source <(mfx completion bash)                 bash, this shell (add the line to ~/.bashrc)
+  $ mfx completion bash > ~/.local/share/bash-completion/completions/mfx
+  $ mfx completion zsh > "\${fpath[1]}/_mfx"       zsh, then start a new shell
+  $ mfx completion fish > ~/.config/fish/completions/mfx.fish
+`,
+    )
+    .action(async (shell: string) => actions.completion?.(shell, program));
 
   return program;
 }

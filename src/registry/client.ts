@@ -15,7 +15,7 @@
  * seen before costs a HEAD request (not counted by Docker Hub) instead of a GET.
  */
 import { join } from 'node:path';
-import { Agent, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
 import { type AuthMemory, emptyAuthMemory, loadAuthMemory, saveAuthMemory } from '../cache/auth-store.js';
 import { type ContentCache, diskContentCache } from '../cache/content-store.js';
 import { computeDigest, verifyDigest } from '../manifest/digest.js';
@@ -26,7 +26,10 @@ import { type Reference, formatQualified, referenceName } from '../ref/reference
 import { USER_AGENT } from '../version.js';
 import { withAuth } from './auth/with-auth.js';
 import type { CredentialLookup } from './credentials/types.js';
-import { type Endpoint, resolveEndpoint } from './endpoint.js';
+import { type Endpoint, downgradeToHttp, isInsecureRegistry, resolveEndpoint } from './endpoint.js';
+import { NetworkError } from '../errors.js';
+import { type TlsSettings, readCertsDir } from './tls.js';
+import { createDispatcher } from './transport/dispatcher.js';
 import { registryError } from './errors.js';
 import { withConcurrencyLimit } from './transport/limit.js';
 import { type RateLimit, withRateLimit } from './transport/rate-limit.js';
@@ -67,6 +70,12 @@ export interface RegistryClientOptions {
   timeoutSeconds?: number;
   /** Receives one line per request and response, secrets redacted (--debug). */
   debug?: (line: string) => void;
+  /** Extra CAs for every registry (--ca-file contents). */
+  extraCa?: Buffer[];
+  /** docker's certs.d directory (per-registry CAs and client certificates); none when undefined. */
+  certsDir?: string;
+  /** Environment for proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); default process.env. */
+  env?: NodeJS.ProcessEnv;
 }
 
 /** A manifest as served: the exact bytes, their verified digest, and the parsed value. */
@@ -126,9 +135,11 @@ function baseChain(dispatcher: Dispatcher, options: RegistryClientOptions, stats
 export function createRegistryClient(options: RegistryClientOptions = {}): RegistryClient {
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts };
   const concurrency = options.concurrency ?? DEFAULT_CONCURRENCY;
+  const tls: TlsSettings = { extraCa: options.extraCa ?? [], perRegistry: new Map() };
+  const insecure = (host: string) => isInsecureRegistry(host, options.insecureRegistries ?? []);
   const ownAgent = options.dispatcher
     ? undefined
-    : new Agent({ connect: { timeout: timeouts.connectMs }, headersTimeout: timeouts.headersMs, bodyTimeout: timeouts.bodyMs, connections: concurrency });
+    : createDispatcher({ ...timeouts, connections: concurrency, env: options.env ?? process.env, tls, insecure });
   const userAgent = options.userAgent ?? USER_AGENT;
   const stats: ClientStats = { requests: 0, rateLimits: new Map() };
   const base = baseChain(options.dispatcher ?? ownAgent!, options, stats, userAgent);
@@ -141,10 +152,13 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
   function chainFor(registry: string) {
     let chain = chains.get(registry);
     if (chain === undefined) {
-      chain = memory.then(({ tokens, challenges }) => {
-        const endpoint = resolveEndpoint(registry, options.insecureRegistries);
+      chain = memory.then(async ({ tokens, challenges }) => {
+        const own = options.certsDir === undefined ? undefined : await readCertsDir(options.certsDir, registry);
+        if (own) tls.perRegistry.set(registry, own);
+        const endpoint = resolveEndpoint(registry, options.insecureRegistries, own !== undefined);
         const limited = withRateLimit(withConcurrencyLimit(base, concurrency), (l) => stats.rateLimits.set(registry, l));
-        const send = withAuth(limited, { registry, credentials, plainHttp: endpoint.plainHttp, tokens, challenges, tokenSend: base });
+        const plainHttp = () => endpoint.plainHttp;
+        const send = withAuth(limited, { registry, credentials, plainHttp, tokens, challenges, tokenSend: base });
         return { endpoint, send };
       });
       chains.set(registry, chain);
@@ -152,7 +166,14 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     return chain;
   }
 
-  async function request(ref: Reference, method: HttpMethod, path: string, what: string, accept: string, maxBytes: number) {
+  async function request(
+    ref: Reference,
+    method: HttpMethod,
+    path: string,
+    what: string,
+    accept: string,
+    maxBytes: number,
+  ): Promise<{ res: RegistryResponse; endpoint: Endpoint }> {
     const { endpoint, send } = await chainFor(ref.registry);
     const req: RegistryRequest = {
       method,
@@ -161,8 +182,17 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
       maxBytes,
       what,
       scope: `repository:${ref.repository}:pull`,
+      repository: ref.repository,
     };
-    const res: RegistryResponse = await send(req);
+    let res: RegistryResponse;
+    try {
+      res = await send(req);
+    } catch (err) {
+      // An insecure registry that does not speak TLS: plain HTTP from now on, as docker does.
+      if (!(err instanceof NetworkError && err.notTls && endpoint.fallbackToHttp)) throw err;
+      downgradeToHttp(endpoint);
+      return request(ref, method, path, what, accept, maxBytes);
+    }
     if (res.status !== 200) throw registryError(what, req, res);
     return { res, endpoint };
   }

@@ -120,3 +120,25 @@ test('mfx check on a private image without credentials is exit 4; with them, 0',
   const bob = await runCli(['check', privateRef(), '--platform', 'linux/arm64', '-u', 'bob', '--password-stdin'], { input: 'builder-secret' });
   assert.equal(bob.status, 0, bob.stderr);
 });
+
+test('credentials from a containers auth file (REGISTRY_AUTH_FILE), by repository prefix', async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const file = join(mkdtempSync(join(tmpdir(), 'mfx-authfile-')), 'auth.json');
+  const auth = Buffer.from('bob:builder-secret').toString('base64');
+  writeFileSync(file, JSON.stringify({ auths: { [`${registry.host}/private`]: { auth } } }));
+  const run = await runCli(['inspect', privateRef()], { env: { REGISTRY_AUTH_FILE: file } });
+  assert.equal(run.status, 0, run.stderr);
+  writeFileSync(file, JSON.stringify({ auths: { [`${registry.host}/elsewhere`]: { auth } } }));
+  const other = await runCli(['inspect', privateRef()], { env: { REGISTRY_AUTH_FILE: file } });
+  assert.equal(other.status, 4, other.stderr);
+});
+
+test('credentials from MFX_USERNAME and MFX_PASSWORD', async () => {
+  const run = await runCli(['inspect', privateRef()], { env: { MFX_USERNAME: 'bob', MFX_PASSWORD: 'builder-secret' } });
+  assert.equal(run.status, 0, run.stderr);
+  const half = await runCli(['inspect', privateRef()], { env: { MFX_USERNAME: 'bob' } });
+  assert.equal(half.status, 2, half.stderr);
+  assert.match(half.stderr, /MFX_PASSWORD/);
+});

@@ -9,6 +9,11 @@ import { digestOf } from '../fixtures/build.js';
 import { authorizationFor } from './registry-auth.js';
 import type { TestRegistry } from './registry.js';
 import { ALICE } from './users.js';
+import { type Dispatcher, fetch, type Response } from 'undici';
+
+/** undici's fetch, through the registry's own dispatcher when it has one (a TLS registry's test CA). */
+const fetchFor = (registry: TestRegistry) => (url: string | URL, init: Parameters<typeof fetch>[1] = {}) =>
+  fetch(url, { ...init, ...(registry.dispatcher ? { dispatcher: registry.dispatcher as Dispatcher } : {}) });
 
 async function expectStatus(res: Response, expected: number, what: string): Promise<void> {
   if (res.status !== expected) {
@@ -23,6 +28,7 @@ function checkDigest(res: Response, expected: string, what: string): void {
 }
 
 async function pushBlob(registry: TestRegistry, repository: string, blob: Buffer, headers: Record<string, string>) {
+  const fetch = fetchFor(registry);
   const digest = digestOf(blob);
   const what = `blob ${digest} of ${repository}`;
   const head = await fetch(`${registry.url}/v2/${repository}/blobs/${digest}`, { method: 'HEAD', headers });
@@ -50,6 +56,7 @@ async function pushManifest(
   headers: Record<string, string>,
 ): Promise<void> {
   const what = `manifest ${repository}:${reference}`;
+  const fetch = fetchFor(registry);
   const res = await fetch(`${registry.url}/v2/${repository}/manifests/${reference}`, {
     method: 'PUT',
     headers: { ...headers, 'Content-Type': manifest.mediaType },

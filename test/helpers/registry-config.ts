@@ -42,8 +42,22 @@ function authSection(auth: RegistryAuth, dir: string, tokenServer: TokenServer |
   return [];
 }
 
+/** Serve HTTPS with this certificate; with `clientCa`, require client certificates it signed. */
+export interface RegistryTlsFiles {
+  cert: string;
+  key: string;
+  clientCa?: string;
+}
+
+function tlsSection(tls: RegistryTlsFiles | undefined): string[] {
+  if (tls === undefined) return [];
+  const lines = ['  tls:', `    certificate: ${q(tls.cert)}`, `    key: ${q(tls.key)}`];
+  if (tls.clientCa) lines.push('    clientcas:', `      - ${q(tls.clientCa)}`);
+  return lines;
+}
+
 /** Writes `dir/config.yml` for a registry on 127.0.0.1:`port`; returns its path. */
-export function writeRegistryConfig(dir: string, port: number, auth: RegistryAuth, tokenServer?: TokenServer): string {
+export function writeRegistryConfig(dir: string, port: number, auth: RegistryAuth, tokenServer?: TokenServer, tls?: RegistryTlsFiles): string {
   const lines = [
     'version: 0.1',
     'log:',
@@ -61,6 +75,7 @@ export function writeRegistryConfig(dir: string, port: number, auth: RegistryAut
     'http:',
     `  addr: ${q(`127.0.0.1:${port}`)}`,
     '  secret: mfx-test-http-secret',
+    ...tlsSection(tls),
     ...authSection(auth, dir, tokenServer),
   ];
   const path = join(dir, 'config.yml');

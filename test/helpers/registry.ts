@@ -4,13 +4,15 @@
  * token server), or htpasswd Basic auth. Each registry lives in a fresh temp dir.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { get as httpGet } from 'node:http';
+import { connect as netConnect } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killOnExit, removeOnExit } from './exit-cleanup.js';
 import { findOnPath } from './executables.js';
 import { freePort } from './ports.js';
-import { writeRegistryConfig, type RegistryAuth } from './registry-config.js';
+import { type RegistryAuth, type RegistryTlsFiles, writeRegistryConfig } from './registry-config.js';
 import { startTokenServer, type TokenServer, type TokenServerOptions } from './token-server.js';
 import { USERS, type TestUsers } from './users.js';
 
@@ -21,6 +23,10 @@ export const REGISTRY_NOT_FOUND =
 
 export interface StartRegistryOptions {
   auth: RegistryAuth;
+  /** Serve HTTPS (the url is then https://127.0.0.1:PORT). */
+  tls?: RegistryTlsFiles;
+  /** For pushing to a TLS registry: an undici dispatcher that trusts it. */
+  dispatcher?: unknown;
   /** Initial settings of the token server (token set-up only). */
   tokenServer?: TokenServerOptions;
 }
@@ -36,6 +42,8 @@ export interface TestRegistry {
   readonly users: TestUsers;
   /** The registry's temp dir (config.yml, data/, htpasswd). */
   readonly dir: string;
+  /** For a TLS registry: an undici dispatcher trusting its CA (and presenting a client certificate). */
+  readonly dispatcher?: unknown;
   /** Kills the registry (and its token server) and removes its temp dir. */
   stop(): Promise<void>;
 }
@@ -55,13 +63,35 @@ async function waitUntilReady(child: ChildProcess, url: string, stderr: () => st
       throw new Error(`docker-registry exited (${child.exitCode ?? child.signalCode}) before serving ${url}/v2/:\n${stderr()}`);
     }
     try {
-      await fetch(`${url}/v2/`, { signal: AbortSignal.timeout(1_000) });
+      await probe(`${url}/v2/`);
       return; // any HTTP answer (200 or 401) means it serves
     } catch {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
   throw new Error(`docker-registry did not answer ${url}/v2/ within ${READY_TIMEOUT_MS} ms:\n${stderr()}`);
+}
+
+/**
+ * Plain HTTP: one GET, any answer resolves. HTTPS (which may demand a client certificate):
+ * the port accepting a TCP connection does.
+ */
+function probe(url: string): Promise<void> {
+  if (url.startsWith('https:')) {
+    const { hostname, port } = new URL(url);
+    return new Promise((resolve, reject) => {
+      const socket = netConnect(Number(port), hostname, () => (socket.end(), resolve()));
+      socket.on('error', reject);
+    });
+  }
+  return new Promise((resolve, reject) => {
+    const req = httpGet(url, { timeout: 1_000 }, (res) => {
+      res.resume();
+      resolve();
+    });
+    req.on('timeout', () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+  });
 }
 
 async function terminate(child: ChildProcess): Promise<void> {
@@ -74,10 +104,10 @@ async function terminate(child: ChildProcess): Promise<void> {
 }
 
 /** Spawns the registry on a free port and waits until it answers; retries when the port was taken meanwhile. */
-async function spawnRegistry(binary: string, dir: string, auth: RegistryAuth, tokenServer?: TokenServer) {
+async function spawnRegistry(binary: string, dir: string, auth: RegistryAuth, tokenServer?: TokenServer, tls?: RegistryTlsFiles) {
   for (let attempt = 1; ; attempt++) {
     const port = await freePort();
-    const config = writeRegistryConfig(dir, port, auth, tokenServer);
+    const config = writeRegistryConfig(dir, port, auth, tokenServer, tls);
     const child = spawn(binary, ['serve', config], { stdio: ['ignore', 'ignore', 'pipe'], env: registryEnv() });
     const untrack = killOnExit(child);
     let stderr = '';
@@ -86,7 +116,7 @@ async function spawnRegistry(binary: string, dir: string, auth: RegistryAuth, to
     });
     child.unref();
     (child.stderr as { unref?: () => void } | null)?.unref?.();
-    const url = `http://127.0.0.1:${port}`;
+    const url = `${tls ? 'https' : 'http'}://127.0.0.1:${port}`;
     try {
       await waitUntilReady(child, url, () => stderr);
       return { child, untrack, port, url };
@@ -107,7 +137,7 @@ export async function startRegistry(opts: StartRegistryOptions): Promise<TestReg
   let tokenServer: TokenServer | undefined;
   try {
     if (opts.auth === 'token') tokenServer = await startTokenServer(opts.tokenServer);
-    const { child, untrack, port, url } = await spawnRegistry(binary, dir, opts.auth, tokenServer);
+    const { child, untrack, port, url } = await spawnRegistry(binary, dir, opts.auth, tokenServer, opts.tls);
     const server = tokenServer;
     const stop = async (): Promise<void> => {
       await terminate(child);
@@ -116,7 +146,8 @@ export async function startRegistry(opts: StartRegistryOptions): Promise<TestReg
       rmSync(dir, { recursive: true, force: true });
       untrackDir();
     };
-    return { host: `127.0.0.1:${port}`, url, auth: opts.auth, ...(server ? { tokenServer: server } : {}), users: USERS, dir, stop };
+    const extra = { ...(server ? { tokenServer: server } : {}), ...(opts.dispatcher ? { dispatcher: opts.dispatcher } : {}) };
+    return { host: `127.0.0.1:${port}`, url, auth: opts.auth, ...extra, users: USERS, dir, stop };
   } catch (err) {
     await tokenServer?.stop();
     rmSync(dir, { recursive: true, force: true });

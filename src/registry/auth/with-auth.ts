@@ -37,8 +37,8 @@ export interface AuthOptions {
   /** The registry's name (`docker.io`), as credentials are stored. */
   registry: string;
   credentials: CredentialLookup;
-  /** True when the registry is spoken to over plain HTTP. */
-  plainHttp: boolean;
+  /** Whether the registry is (by now) spoken to over plain HTTP. */
+  plainHttp: () => boolean;
   tokens: TokenCache;
   /** Challenges learnt, by registry name (shared, and saved across runs with the tokens). */
   challenges: Map<string, Challenge>;
@@ -47,14 +47,24 @@ export interface AuthOptions {
 }
 
 export function withAuth(next: Send, opts: AuthOptions): Send {
-  let credential: Promise<Credential | undefined> | undefined;
-  const lookup = () => (credential ??= opts.credentials(opts.registry));
+  // Credentials are looked up once per repository: containers auth files may hold
+  // repository-specific entries (`quay.io/org`); other sources answer per registry.
+  const looked = new Map<string, Promise<Credential | undefined>>();
+  const lookup = (repository: string | undefined) => {
+    const key = repository ?? '';
+    let found = looked.get(key);
+    if (found === undefined) {
+      found = opts.credentials(opts.registry, repository);
+      looked.set(key, found);
+    }
+    return found;
+  };
 
   /** The Authorization value for a request under the known challenge, if any. */
   async function authorization(req: RegistryRequest, fresh: boolean): Promise<string | undefined> {
     const challenge = opts.challenges.get(opts.registry);
     if (challenge === undefined) return undefined;
-    const cred = await lookup();
+    const cred = await lookup(req.repository);
     if (challenge.scheme === 'basic') {
       return cred?.kind === 'basic' ? basicAuthorization(cred.username, cred.password) : undefined;
     }
@@ -67,7 +77,7 @@ export function withAuth(next: Send, opts: AuthOptions): Send {
       challenge,
       scope,
       credential: cred,
-      registryIsPlainHttp: opts.plainHttp,
+      registryIsPlainHttp: opts.plainHttp(),
     });
     opts.tokens.set(key, token.token, token.expiresIn);
     return `Bearer ${token.token}`;
@@ -88,7 +98,7 @@ export function withAuth(next: Send, opts: AuthOptions): Send {
   };
 
   async function unauthorized(req: RegistryRequest, res: Parameters<typeof registryError>[2]) {
-    const cred = await lookup();
+    const cred = await lookup(req.repository);
     if (cred) {
       const who = cred.username ? ` for user ${JSON.stringify(cred.username)}` : '';
       return registryError(req.what, req, res, { summary: `the credentials${who} (from ${cred.source}) were refused` });

@@ -28,13 +28,14 @@ describe('chainCredentials', () => {
     });
   }
 
-  it('passes the registry name through', async () => {
+  it('passes the registry name and repository through', async () => {
     const seen: string[] = [];
-    const record: CredentialLookup = async (registry) => {
-      seen.push(registry);
+    const record: CredentialLookup = async (registry, repository) => {
+      seen.push(`${registry} ${repository ?? '-'}`);
       return undefined;
     };
-    await chainCredentials(record, record)('localhost:5000');
-    assert.deepStrictEqual(seen, ['localhost:5000', 'localhost:5000']);
+    await chainCredentials(record, record)('localhost:5000', 'org/app');
+    await chainCredentials(record)('ghcr.io');
+    assert.deepStrictEqual(seen, ['localhost:5000 org/app', 'localhost:5000 org/app', 'ghcr.io -']);
   });
 });

@@ -10,9 +10,9 @@ import type { CredentialLookup } from './types.js';
 
 /** Asks each lookup in turn; resolves with the first defined credential, else undefined. */
 export function chainCredentials(...lookups: CredentialLookup[]): CredentialLookup {
-  return async (registry) => {
+  return async (registry, repository) => {
     for (const lookup of lookups) {
-      const found = await lookup(registry);
+      const found = await lookup(registry, repository);
       if (found !== undefined) return found;
     }
     return undefined;

@@ -4,7 +4,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { UsageError } from '../../errors.js';
-import { configFilePath, displayPath, formatPath, loadDockerConfig } from './config-file.js';
+import { configFilePath, credHelperEntry, displayPath, formatPath, loadDockerConfig } from './config-file.js';
 import { type ConfigHomes, makeConfigHomes } from './testdata/config-home.js';
 
 const FILE = '~/.docker/config.json';
@@ -150,5 +150,30 @@ describe('formatPath', () => {
   ];
   for (const c of cases) {
     it(c.name, () => assert.equal(formatPath(c.input), c.want));
+  }
+});
+
+describe('credHelperEntry', () => {
+  const config = {
+    display: FILE,
+    credsStore: '',
+    auths: new Map(),
+    credHelpers: new Map<string, unknown>([['a', 'pass'], ['b', ''], ['c', null], ['d', 1]]),
+  };
+  const cases: { name: string; input: string; want?: string | undefined; error?: string }[] = [
+    { name: 'a helper', input: 'a', want: 'pass' },
+    { name: 'empty', input: 'b', want: '' },
+    { name: 'null is empty', input: 'c', want: '' },
+    { name: 'no entry', input: 'e', want: undefined },
+    { name: 'not a string', input: 'd', error: `${FILE}: credHelpers["d"] must be a string` },
+  ];
+  for (const c of cases) {
+    it(c.name, () => {
+      if (c.error === undefined) assert.equal(credHelperEntry(config, c.input), c.want);
+      else {
+        const check = (err: unknown): boolean => err instanceof UsageError && err.message === c.error;
+        assert.throws(() => credHelperEntry(config, c.input), check);
+      }
+    });
   }
 });

@@ -1,5 +1,6 @@
 /**
- * Finds, reads and checks docker's client config file, `config.json`.
+ * Finds, reads and checks docker's client config file, `config.json`. The containers auth
+ * files (`auth.json`, see auth-file-paths.ts) share its format and are read with the same code.
  *
  * - Location: `$DOCKER_CONFIG/config.json`, else `~/.docker/config.json`, home being $HOME
  *   (%USERPROFILE% on Windows) and then the OS account's home (docker/cli cli/config/
@@ -81,6 +82,20 @@ export async function loadDockerConfig(path: string, env: NodeJS.ProcessEnv): Pr
   };
 }
 
+/**
+ * The helper `credHelpers[key]` names: undefined without such an entry, '' for an empty or
+ * null one. A value of another type is a UsageError naming the file and the entry.
+ */
+export function credHelperEntry(config: DockerConfig, key: string): string | undefined {
+  if (!config.credHelpers.has(key)) return undefined;
+  const helper = config.credHelpers.get(key);
+  if (helper === null) return '';
+  if (typeof helper !== 'string') {
+    throw new UsageError(`${config.display}: ${formatPath(['credHelpers', key])} must be a string`);
+  }
+  return helper;
+}
+
 /** One line for a schema problem: `credHelpers["ghcr.io"] must be a string`. */
 export function describeIssue(issue: z.core.$ZodIssue | undefined): string {
   if (issue === undefined) return 'invalid content';
@@ -123,7 +138,8 @@ function describeJsonError(err: unknown, text: string): string {
   return 'invalid JSON';
 }
 
-function homeDir(env: NodeJS.ProcessEnv): string {
+/** $HOME (%USERPROFILE% on Windows), else the OS account's home directory. */
+export function homeDir(env: NodeJS.ProcessEnv): string {
   const fromEnv = process.platform === 'win32' ? env['USERPROFILE'] : env['HOME'];
   return fromEnv || homedir();
 }

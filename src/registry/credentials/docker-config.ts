@@ -18,15 +18,16 @@
  * anonymous, cli/command/registry.go `ResolveAuthConfig`); a broken file is a UsageError
  * (docker warns and continues); DOCKER_AUTH_CONFIG and the platform default store docker
  * picks when the file has no auth at all (credentials.DetectDefaultStore) are not used.
+ * A repository passed to the lookup is ignored: docker keys credentials by registry only.
  * The file is read once per lookup function, on the first lookup; helper answers are cached
  * per helper and server URL for the lifetime of the lookup function.
  */
-import { UsageError } from '../../errors.js';
 import { credentialFromAuthEntry } from './auth-entry.js';
-import { configFilePath, type DockerConfig, formatPath, loadDockerConfig } from './config-file.js';
-import { type HelperRunner, helperCredential, runCredentialHelper } from './helper.js';
+import { configFilePath, credHelperEntry, type DockerConfig, loadDockerConfig } from './config-file.js';
+import { type HelperRunner, runCredentialHelper } from './helper.js';
+import { helperAsker } from './helper-answers.js';
 import { authConfigKey, findAuthKey } from './registry-key.js';
-import type { Credential, CredentialLookup } from './types.js';
+import type { CredentialLookup } from './types.js';
 
 export interface DockerConfigOptions {
   /** The directory holding config.json. Default: $DOCKER_CONFIG, else ~/.docker. */
@@ -40,23 +41,9 @@ export interface DockerConfigOptions {
 /** A lookup over docker's config file; a missing file yields no credentials. */
 export function dockerConfigCredentials(opts: DockerConfigOptions = {}): CredentialLookup {
   const env = opts.env ?? process.env;
-  const runHelper = opts.runHelper ?? runCredentialHelper;
+  const askHelper = helperAsker(opts.runHelper ?? runCredentialHelper, env);
   const path = configFilePath(opts.configDir, env);
   let config: Promise<DockerConfig> | undefined;
-  const answers = new Map<string, Promise<Credential | undefined>>();
-
-  const askHelper = (helper: string, serverUrl: string, display: string): Promise<Credential | undefined> => {
-    const cacheKey = JSON.stringify([helper, serverUrl]);
-    let answer = answers.get(cacheKey);
-    if (answer === undefined) {
-      const source = `credential helper docker-credential-${helper}`;
-      answer = runHelper(helper, serverUrl, { env, configFile: display }).then((found) =>
-        found === undefined ? undefined : helperCredential(found, source),
-      );
-      answers.set(cacheKey, answer);
-    }
-    return answer;
-  };
 
   return async (registry) => {
     config ??= loadDockerConfig(path, env);
@@ -70,14 +57,5 @@ export function dockerConfigCredentials(opts: DockerConfigOptions = {}): Credent
 
 /** The helper docker would ask for `registry`, or '' for the `auths` file store. */
 function helperFor(config: DockerConfig, registry: string): string {
-  const key = authConfigKey(registry);
-  if (config.credHelpers.has(key)) {
-    const helper = config.credHelpers.get(key);
-    if (helper === null) return '';
-    if (typeof helper !== 'string') {
-      throw new UsageError(`${config.display}: ${formatPath(['credHelpers', key])} must be a string`);
-    }
-    return helper;
-  }
-  return config.credsStore;
+  return credHelperEntry(config, authConfigKey(registry)) ?? config.credsStore;
 }

@@ -16,7 +16,10 @@ export type Credential =
 /**
  * Credentials for a registry, or undefined for anonymous access. `registry` is the registry
  * name as shown to users: `docker.io`, `ghcr.io`, `localhost:5000`, `127.0.0.1:5000`.
+ * `repository`, when the caller knows it, is the repository path within that registry
+ * (`library/nginx`, `org/app`); sources that store credentials per repository (containers
+ * auth files) use it, the others ignore it. Lookups written for one argument still fit.
  * Rejects with an MfxError when a configured source is broken (bad config file, failing
  * credential helper).
  */
-export type CredentialLookup = (registry: string) => Promise<Credential | undefined>;
+export type CredentialLookup = (registry: string, repository?: string) => Promise<Credential | undefined>;

@@ -91,17 +91,22 @@ const PHRASES: Record<string, { text: string; retryable?: boolean; phase?: Phase
   UND_ERR_SOCKET: { text: 'connection closed unexpectedly', retryable: true },
   UND_ERR_CLOSED: { text: 'connection closed', retryable: true },
   UND_ERR_RES_CONTENT_LENGTH_MISMATCH: { text: 'response body shorter than its Content-Length', retryable: true },
-  EPROTO: { text: 'TLS handshake failed (is it a plain HTTP registry? see --insecure-registry)', phase: 'connecting' },
 };
 
 function networkError(req: RegistryRequest, err: unknown, phase: Phase, options: SendOptions): NetworkError {
   const e = err as { code?: string; name?: string; message?: string; cause?: { code?: string; message?: string } };
   const where = `${req.what}: ${req.url.protocol}//${req.url.host}`;
-  if (options.signal?.aborted || e.name === 'AbortError' || e.code === 'UND_ERR_ABORTED') {
+  const proxy = /Proxy response \((\d+)\)/.exec(e.message ?? '');
+  if (proxy) return new NetworkError(req.url.host, `${where}: the proxy refused to connect to it (HTTP ${proxy[1]})`, { cause: err });
+  if (options.signal?.aborted) {
     const limit = options.timeoutSeconds === undefined ? '' : ` after ${options.timeoutSeconds} s (--timeout)`;
     return new NetworkError(req.url.host, `${where}: timed out${limit} ${phase}`, { cause: err });
   }
   const code = e.code ?? e.cause?.code ?? '';
+  if (req.url.protocol === 'https:' && (code === 'EPROTO' || code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number|packet length too long/i.test(e.message ?? ''))) {
+    const text = 'TLS handshake failed: the registry does not speak TLS (a plain HTTP registry? see --insecure-registry)';
+    return new NetworkError(req.url.host, `${where}: ${text}`, { cause: err, notTls: true });
+  }
   const known = PHRASES[code];
   if (known) {
     const text = known.phase && !known.text.includes(known.phase) ? `${known.text} (${known.phase})` : known.text;
@@ -110,6 +115,11 @@ function networkError(req: RegistryRequest, err: unknown, phase: Phase, options:
   if (code.startsWith('HPE_')) {
     return new NetworkError(req.url.host, `${where}: malformed HTTP response (${code}) ${phase}`, { cause: err, retryable: true });
   }
-  const text = /CERT|SELF_SIGNED|TLS|SSL/.test(code) ? `TLS certificate problem (${code})` : (e.message ?? String(err));
-  return new NetworkError(req.url.host, `${where}: ${text}`, { cause: err });
+  if (/CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/.test(code)) {
+    return new NetworkError(req.url.host, `${where}: TLS certificate problem (${code}): ${e.message ?? ''}`.trimEnd(), {
+      cause: err,
+      hint: `trust the registry's CA with --ca-file, NODE_EXTRA_CA_CERTS or /etc/docker/certs.d/${req.url.host}/ca.crt; or skip verification with --insecure-registry ${req.url.host}`,
+    });
+  }
+  return new NetworkError(req.url.host, `${where}: ${e.message ?? String(err)}`, { cause: err });
 }

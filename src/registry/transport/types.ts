@@ -18,6 +18,8 @@ export interface RegistryRequest {
   what: string;
   /** The token scope the request needs, e.g. `repository:library/nginx:pull`. */
   scope?: string;
+  /** The repository the request is about (for repository-specific credentials). */
+  repository?: string;
 }
 
 export interface RegistryResponse {

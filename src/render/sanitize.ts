@@ -5,8 +5,11 @@
  * of this: JSON.stringify escapes control characters itself.
  */
 
-// ESC [ … final byte (CSI); ESC ] … BEL or ESC \ (OSC); ESC and one more byte (other forms).
-const ESCAPES = /\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[@-_]?|\u009b[0-?]*[ -/]*[@-~]/g;
+// CSI (ESC [ … final byte, or its one-byte form); OSC, DCS, SOS, PM and APC strings (ending at
+// BEL or ESC \ or the end of the text); and every other escape: ESC, intermediates, a final
+// byte (ESC c, ESC 7, ESC ( B). ECMA-48 sections 5.3-5.6.
+const ESCAPES =
+  /\u001b\[[0-?]*[ -/]*[@-~]|\u009b[0-?]*[ -/]*[@-~]|\u001b[\]PX^_][^\u0007\u001b]*(?:\u0007|\u001b\\)?|\u001b[ -/]*[0-~]?/g;
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]/g;
 
 export function sanitize(text: string): string {

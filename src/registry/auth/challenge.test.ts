@@ -124,6 +124,17 @@ const parseCases: ParseCase[] = [
     ],
   },
   {
+    name: 'no token68 without a space after the scheme',
+    input: 'Negotiate/abc, a/b/c"',
+    want: [
+      { scheme: 'negotiate', params: {} },
+      { scheme: 'abc', params: {} },
+      { scheme: 'a', params: {} },
+      { scheme: 'b', params: {} },
+      { scheme: 'c', params: {} },
+    ],
+  },
+  {
     name: 'scheme without parameters',
     input: 'Basic',
     want: [{ scheme: 'basic', params: {} }],

@@ -18,8 +18,8 @@
  *   runs to the end of the value, parameters before any scheme are dropped, empty list
  *   elements (`,,`) are ignored, and an unquoted value may contain any character but comma
  *   and whitespace (`realm=https://x/y`).
- * - A token68 (`Negotiate abc==`) is taken when the text after the scheme is a token68 that
- *   ends the challenge; so `Bearer realm=` (no value) reads as token68 `realm=`, while
+ * - A token68 (`Negotiate abc==`) is taken when the text after the scheme and at least one space
+ *   is a token68 that ends the challenge; so `Bearer realm=` (no value) reads as token68 `realm=`, while
  *   `realm=""` is a parameter with an empty value.
  * - `pickChallenge` prefers a Bearer challenge with a non-empty realm (Docker token spec,
  *   distribution docs/spec/auth/token.md: the realm is the token endpoint), then Basic;
@@ -73,6 +73,7 @@ function parseHeaderValue(s: string): Challenge[] {
       else cur.i++;
       continue;
     }
+    const afterName = cur.i;
     skipWhile(cur, (c) => SPACE.test(c));
     if (s[cur.i] === '=') {
       cur.i++;
@@ -82,7 +83,9 @@ function parseHeaderValue(s: string): Challenge[] {
     }
     current = { scheme: name.toLowerCase(), params: {} };
     out.push(current);
-    const token68 = readToken68(cur);
+    // A token68 follows the scheme after at least one space (`a/b/c…` is three schemes, each
+    // read once: trying a token68 at every `/` would take quadratic time).
+    const token68 = cur.i > afterName ? readToken68(cur) : undefined;
     if (token68 !== undefined) current.token68 = token68;
   }
 }

@@ -112,8 +112,10 @@ function networkError(req: RegistryRequest, err: unknown, phase: Phase, options:
     const text = known.phase && !known.text.includes(known.phase) ? `${known.text} (${known.phase})` : known.text;
     return new NetworkError(req.url.host, `${where}: ${text}`, { cause: err, retryable: known.retryable });
   }
-  if (code.startsWith('HPE_')) {
-    return new NetworkError(req.url.host, `${where}: malformed HTTP response (${code}) ${phase}`, { cause: err, retryable: true });
+  // undici's HTTPParserError carries no usable code (its constructor looks the name up by number).
+  if (code.startsWith('HPE_') || e.name === 'HTTPParserError') {
+    const detail = code || e.message || 'unparsable';
+    return new NetworkError(req.url.host, `${where}: malformed HTTP response (${detail}) ${phase}`, { cause: err, retryable: true });
   }
   if (/CERT|SELF_SIGNED|TLS|SSL|UNABLE_TO_(GET|VERIFY)|HOSTNAME|ALTNAME/.test(code)) {
     return new NetworkError(req.url.host, `${where}: TLS certificate problem (${code}): ${e.message ?? ''}`.trimEnd(), {

@@ -27,7 +27,7 @@ import { USER_AGENT } from '../version.js';
 import { withAuth } from './auth/with-auth.js';
 import type { CredentialLookup } from './credentials/types.js';
 import { type Endpoint, downgradeToHttp, isInsecureRegistry, resolveEndpoint } from './endpoint.js';
-import { NetworkError } from '../errors.js';
+import { ManifestError, MfxError, NetworkError } from '../errors.js';
 import { type TlsSettings, readCertsDir } from './tls.js';
 import { createDispatcher } from './transport/dispatcher.js';
 import { registryError } from './errors.js';
@@ -76,6 +76,8 @@ export interface RegistryClientOptions {
   certsDir?: string;
   /** Environment for proxies (HTTPS_PROXY, HTTP_PROXY, NO_PROXY); default process.env. */
   env?: NodeJS.ProcessEnv;
+  /** Mirrors by registry name (`docker.io`), as URLs or host[:port], tried in order before it. */
+  mirrors?: Record<string, readonly string[]>;
 }
 
 /** A manifest as served: the exact bytes, their verified digest, and the parsed value. */
@@ -148,6 +150,8 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
   const memory: Promise<AuthMemory> = authFile ? loadAuthMemory(authFile) : Promise.resolve(emptyAuthMemory());
   const content: ContentCache | undefined = options.cacheDir ? diskContentCache(options.cacheDir, options.cacheMaxBytes) : undefined;
   const chains = new Map<string, Promise<{ endpoint: Endpoint; send: Send }>>();
+  /** Mirrors configured with an http:// URL. */
+  const plainMirrors = new Set<string>();
 
   function chainFor(registry: string) {
     let chain = chains.get(registry);
@@ -156,6 +160,7 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
         const own = options.certsDir === undefined ? undefined : await readCertsDir(options.certsDir, registry);
         if (own) tls.perRegistry.set(registry, own);
         const endpoint = resolveEndpoint(registry, options.insecureRegistries, own !== undefined);
+        if (plainMirrors.has(registry)) downgradeToHttp(endpoint);
         const limited = withRateLimit(withConcurrencyLimit(base, concurrency), (l) => stats.rateLimits.set(registry, l));
         const plainHttp = () => endpoint.plainHttp;
         const send = withAuth(limited, { registry, credentials, plainHttp, tokens, challenges, tokenSend: base });
@@ -198,11 +203,17 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
   }
 
   function toManifest(raw: Buffer, contentType: string | undefined, expected: string | undefined, what: string) {
-    const manifest = parseManifest(raw, contentType);
-    const digested = manifest.mediaType === DOCKER_SCHEMA1_SIGNED ? schema1Payload(raw) : raw;
-    // With neither a digest in the reference nor Docker-Content-Digest, the bytes name themselves.
-    const digest = expected ? verifyDigest(what, digested, expected) : computeDigest(digested);
-    return { manifest, digest };
+    try {
+      const manifest = parseManifest(raw, contentType);
+      const digested = manifest.mediaType === DOCKER_SCHEMA1_SIGNED ? schema1Payload(raw) : raw;
+      // With neither a digest in the reference nor Docker-Content-Digest, the bytes name themselves.
+      const digest = expected ? verifyDigest(what, digested, expected) : computeDigest(digested);
+      return { manifest, digest };
+    } catch (err) {
+      // Name the manifest, as every other error does (an index may lead to several reads).
+      if (err instanceof ManifestError) throw new ManifestError(`${what}: ${err.message}`, { cause: err, mediaType: err.mediaType });
+      throw err;
+    }
   }
 
   async function fromCache(ref: Reference, digest: string): Promise<FetchedManifest | undefined> {
@@ -220,35 +231,66 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     return digest && /^sha(256|512):[a-f0-9]+$/.test(digest) ? digest : undefined;
   }
 
+  async function fetchManifest(ref: Reference, identifier: string | undefined): Promise<FetchedManifest> {
+    const id = identifier ?? ref.digest ?? ref.tag ?? 'latest';
+    const what = `manifest ${identifier ? `${referenceName(ref)}@${identifier}` : formatQualified(ref)}`;
+    const tagKey = `${referenceName(ref)}:${id}`;
+    if (content) {
+      const known = isDigest(id) ? id : await content.tagDigest(tagKey);
+      const current = known && !isDigest(id) ? await headDigest(ref, id, what) : known;
+      const hit = current ? await fromCache(ref, current) : undefined;
+      if (hit) return hit;
+    }
+    const { res, endpoint } = await request(ref, 'GET', `manifests/${id}`, what, MANIFEST_ACCEPT.join(', '), MAX_MANIFEST_BYTES);
+    const contentType = header(res, 'content-type');
+    const { manifest, digest } = toManifest(res.body, contentType, isDigest(id) ? id : header(res, 'docker-content-digest'), what);
+    if (content && manifest.mediaType !== DOCKER_SCHEMA1_SIGNED) {
+      await content.put(digest, res.body);
+      if (!isDigest(id)) content.setTag(tagKey, digest);
+    }
+    return { raw: res.body, digest, mediaType: manifest.mediaType, contentType, manifest, endpoint, cached: false };
+  }
+
+  /**
+   * Tries the registry's mirrors in order, then the registry itself. A mirror that fails in
+   * any way (unreachable, missing the image, refusing, serving bad bytes) is passed over;
+   * what it serves is verified like anything else.
+   */
+  async function viaMirrors<T>(ref: Reference, read: (from: Reference) => Promise<T>): Promise<T> {
+    for (const mirror of mirrorsOf(ref)) {
+      try {
+        return await read(mirror);
+      } catch (err) {
+        if (!(err instanceof MfxError) || err.kind === 'usage') throw err;
+        options.debug?.(`mirror ${mirror.registry} failed for ${formatQualified(ref)}: ${err.message}; trying the next source`);
+      }
+    }
+    return read(ref);
+  }
+
+  function mirrorsOf(ref: Reference): Reference[] {
+    return (options.mirrors?.[ref.registry] ?? []).map((url) => {
+      const parsed = new URL(/^[a-z]+:\/\//i.test(url) ? url : `https://${url}`);
+      if (parsed.protocol === 'http:') plainMirrors.add(parsed.host);
+      return { ...ref, registry: parsed.host };
+    });
+  }
+
   return {
     async getManifest(ref, identifier) {
-      const id = identifier ?? ref.digest ?? ref.tag ?? 'latest';
-      const what = `manifest ${identifier ? `${referenceName(ref)}@${identifier}` : formatQualified(ref)}`;
-      const tagKey = `${referenceName(ref)}:${id}`;
-      if (content) {
-        const known = isDigest(id) ? id : await content.tagDigest(tagKey);
-        const current = known && !isDigest(id) ? await headDigest(ref, id, what) : known;
-        const hit = current ? await fromCache(ref, current) : undefined;
-        if (hit) return hit;
-      }
-      const { res, endpoint } = await request(ref, 'GET', `manifests/${id}`, what, MANIFEST_ACCEPT.join(', '), MAX_MANIFEST_BYTES);
-      const contentType = header(res, 'content-type');
-      const { manifest, digest } = toManifest(res.body, contentType, isDigest(id) ? id : header(res, 'docker-content-digest'), what);
-      if (content && manifest.mediaType !== DOCKER_SCHEMA1_SIGNED) {
-        await content.put(digest, res.body);
-        if (!isDigest(id)) content.setTag(tagKey, digest);
-      }
-      return { raw: res.body, digest, mediaType: manifest.mediaType, contentType, manifest, endpoint, cached: false };
+      return viaMirrors(ref, (from) => fetchManifest(from, identifier));
     },
 
     async getBlob(ref, digest, maxBytes = MAX_CONFIG_BYTES) {
       const cached = await content?.get(digest);
       if (cached) return cached;
-      const what = `blob ${digest} of ${referenceName(ref)}`;
-      const { res } = await request(ref, 'GET', `blobs/${digest}`, what, '*/*', maxBytes);
-      verifyDigest(what, res.body, digest);
-      await content?.put(digest, res.body);
-      return res.body;
+      return viaMirrors(ref, async (from) => {
+        const what = `blob ${digest} of ${referenceName(from)}`;
+        const { res } = await request(from, 'GET', `blobs/${digest}`, what, '*/*', maxBytes);
+        verifyDigest(what, res.body, digest);
+        await content?.put(digest, res.body);
+        return res.body;
+      });
     },
 
     stats: () => stats,

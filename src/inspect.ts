@@ -40,8 +40,10 @@ export interface InspectResult {
   /** What the user typed. */
   input: string;
   reference: Reference;
-  /** The host that answered (`registry-1.docker.io` for `docker.io`). */
+  /** The host that answered (`registry-1.docker.io` for `docker.io`, or a mirror's). */
   host: string;
+  /** True when a mirror answered instead of the registry itself. */
+  fromMirror: boolean;
   digest: string;
   mediaType: string;
   kind: 'index' | 'manifest';
@@ -108,6 +110,7 @@ export async function inspectFrom(
     input: ref.original,
     reference: ref,
     host: top.endpoint.baseUrl.host,
+    fromMirror: top.endpoint.registry !== ref.registry,
     digest: top.digest,
     mediaType: top.mediaType,
     kind: index ? 'index' : 'manifest',

@@ -6,6 +6,7 @@
  */
 import { Chalk, supportsColor } from 'chalk';
 import { cacheDir } from '../cache/paths.js';
+import { loadConfig } from '../config/file.js';
 import { UsageError } from '../errors.js';
 import { sanitize } from '../render/sanitize.js';
 import { credentialSources } from '../registry/credentials/precedence.js';
@@ -35,19 +36,31 @@ export async function credentialsFor(opts: CommonOptions, io: CliIO): Promise<Cr
   return credentialSources({ flags, env: io.env });
 }
 
-/** What every command passes to the core to reach registries. */
+/**
+ * What every command passes to the core to reach registries. Precedence: flags, then
+ * environment, then the configuration file (mfx's, then docker's daemon.json); lists add up.
+ */
 export async function registryOptions(opts: CommonOptions, io: CliIO): Promise<RegistryClientOptions> {
+  const config = await loadConfig(opts.configFile ? { ...io.env, MFX_CONFIG: opts.configFile } : io.env);
+  const perRegistry = Object.entries(config.registries ?? {});
+  const mirrors: Record<string, string[]> = { 'docker.io': [...opts.mirrors, ...(config.mirrors ?? [])] };
+  for (const [registry, o] of perRegistry) if (o.mirrors) mirrors[registry] = [...(mirrors[registry] ?? []), ...o.mirrors];
   return {
     credentials: await credentialsFor(opts, io),
-    insecureRegistries: opts.insecureRegistries,
+    insecureRegistries: [
+      ...opts.insecureRegistries,
+      ...(config.insecureRegistries ?? []),
+      ...perRegistry.filter(([, o]) => o.insecure).map(([registry]) => registry),
+    ],
     concurrency: opts.concurrency,
     cacheDir: opts.cache ? cacheDir(io.env) : undefined,
     retries: opts.retries,
     timeoutSeconds: opts.timeoutSeconds,
     debug: opts.debug ? (line) => io.stderr.write(`mfx: debug: ${sanitize(line)}\n`) : undefined,
-    extraCa: await readCaFiles(opts.caFiles),
+    extraCa: await readCaFiles([...opts.caFiles, ...(config.caFiles ?? [])]),
     certsDir: opts.certsDir,
     env: io.env,
+    mirrors,
   };
 }
 

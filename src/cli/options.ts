@@ -28,6 +28,8 @@ export interface CommonFlags {
   debug?: boolean;
   caFile?: string[];
   certsDir?: string;
+  mirror?: string[];
+  config?: string;
 }
 
 /** Where references come from besides the arguments (inspect and check). */
@@ -79,6 +81,10 @@ export interface CommonOptions {
   caFiles: string[];
   /** docker's certs.d layout: per-registry CAs and client certificates. */
   certsDir: string;
+  /** Docker Hub mirrors given with --mirror, tried before the configured ones. */
+  mirrors: string[];
+  /** The configuration file to read (--config, else MFX_CONFIG, else the XDG default). */
+  configFile: string | undefined;
 }
 
 export const DEFAULT_CONCURRENCY = 8;
@@ -180,6 +186,8 @@ export function resolveCommon(flags: CommonFlags, env: NodeJS.ProcessEnv, term: 
     debug: flags.debug === true || (env.MFX_DEBUG !== undefined && env.MFX_DEBUG !== '' && env.MFX_DEBUG !== '0'),
     caFiles: flags.caFile ?? [],
     certsDir: flags.certsDir ?? (env.MFX_CERTS_DIR || DEFAULT_CERTS_DIR),
+    mirrors: flags.mirror ?? [],
+    configFile: flags.config,
   };
 }
 

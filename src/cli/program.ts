@@ -37,7 +37,9 @@ function withRegistryOptions(cmd: Command): Command {
     .option('--retries <n>', 'more attempts for transient failures: resets, 408, 429, 5xx (default 3)')
     .option('--debug', 'log every request and response on stderr, secrets redacted (also MFX_DEBUG=1)')
     .addOption(new Option('--ca-file <file>', 'trust this CA (PEM) for every registry; repeatable (also NODE_EXTRA_CA_CERTS)').argParser(collect))
-    .option('--certs-dir <dir>', "docker's certs.d: DIR/HOST[:PORT]/*.crt, client.cert, client.key (default /etc/docker/certs.d, or MFX_CERTS_DIR)");
+    .option('--certs-dir <dir>', "docker's certs.d: DIR/HOST[:PORT]/*.crt, client.cert, client.key (default /etc/docker/certs.d, or MFX_CERTS_DIR)")
+    .addOption(new Option('--mirror <url>', 'try this Docker Hub mirror first, falling back to Docker Hub; repeatable').argParser(collect))
+    .option('--config <file>', 'configuration file (default $XDG_CONFIG_HOME/mfx/config.json, or MFX_CONFIG)');
 }
 
 /** --file and --from, for the commands that take many images. */

@@ -92,6 +92,7 @@ export function toInspectOutput(r: InspectResult): InspectOutput {
     manifests,
     selected: r.selected ? selectedOf(r, r.selected) : null,
     rateLimit: r.rateLimit ? { ...r.rateLimit, windowSeconds: r.rateLimit.windowSeconds ?? null } : null,
+    source: { host: r.host, mirror: r.fromMirror },
     summary: { platforms: count('image'), attestations: count('attestation'), indexes: count('index'), unknown: count('unknown') },
   });
 }

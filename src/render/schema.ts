@@ -92,6 +92,9 @@ export const InspectOutput = z
     manifests: z.array(OutputEntry),
     selected: SelectedOutput.nullable(),
     rateLimit: RateLimitOutput.nullable(),
+    source: z
+      .object({ host: z.string().describe('host[:port] that answered'), mirror: z.boolean().describe('a mirror answered, not the registry') })
+      .describe('where the manifest came from'),
     summary: z.object({
       platforms: z.number().int(),
       attestations: z.number().int(),

@@ -16,6 +16,7 @@ function resultOf(raw: Buffer, ref = 'ghcr.io/o/app:1'): InspectResult {
     input: ref,
     reference: parseReference(ref),
     host: 'ghcr.io',
+    fromMirror: false,
     digest: computeDigest(raw),
     mediaType: m.mediaType,
     kind: 'index',

@@ -47,5 +47,6 @@ export async function runInspect(args: string[], flags: InspectFlags, io: CliIO)
   }
   const note = result.selected && fallbackNote(result.selected);
   if (note && opts.output !== 'table') io.stderr.write(`mfx: note: ${note}\n`);
+  if (opts.verbose) io.stderr.write(`mfx: answered by ${result.fromMirror ? 'the mirror ' : ''}${result.host}\n`);
   return 0;
 }

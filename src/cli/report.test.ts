@@ -29,7 +29,7 @@ test('quota: a warning when low, a line with --verbose, the request count with -
   assert.equal(low.err(), 'mfx: warning: docker.io pull quota is low: 3 of 100 left per 6 h\n');
   const verbose = memoryIO();
   reportStats({ requests: 1, rateLimits: new Map([['docker.io', { limit: 100, remaining: 76, windowSeconds: undefined }]]) }, true, verbose);
-  assert.equal(verbose.err(), 'mfx: docker.io pull quota: 76 of 100 left\nmfx: 1 HTTP request\n');
+  assert.match(verbose.err(), /^mfx: docker\.io pull quota: 76 of 100 left\nmfx: 1 HTTP request\nmfx: peak memory \d+ MiB\n$/);
   const quiet = memoryIO();
   reportStats({ requests: 9, rateLimits: new Map([['docker.io', { limit: 100, remaining: 76, windowSeconds: 21600 }]]) }, false, quiet);
   assert.equal(quiet.err(), '');

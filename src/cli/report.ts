@@ -18,7 +18,10 @@ export function reportStats(stats: ClientStats | undefined, verbose: boolean, io
     if (isLow(q)) io.stderr.write(`mfx: warning: ${registry} pull quota is low: ${q.remaining} of ${q.limit} left${window}\n`);
     else if (verbose) io.stderr.write(`mfx: ${registry} pull quota: ${q.remaining} of ${q.limit} left${window}\n`);
   }
-  if (verbose) io.stderr.write(`mfx: ${stats.requests} HTTP request${stats.requests === 1 ? '' : 's'}\n`);
+  if (verbose) {
+    io.stderr.write(`mfx: ${stats.requests} HTTP request${stats.requests === 1 ? '' : 's'}\n`);
+    io.stderr.write(`mfx: peak memory ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB\n`);
+  }
 }
 
 /** 21600 → `6 h`, 300 → `5 min`, 45 → `45 s`. */

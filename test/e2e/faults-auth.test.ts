@@ -6,7 +6,7 @@
  * See docs/RELIABILITY.md.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { digestOf } from '../fixtures/build.js';
 import { dockerSingle, privateImage } from '../fixtures/images.js';
 import {
@@ -20,23 +20,14 @@ import {
   type FaultProxy,
   type Recorder,
 } from '../helpers/fault-proxy.js';
-import { pushAll } from '../helpers/push.js';
-import { startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { faultBed } from '../helpers/fault-bed.js';
+import type { TestRegistry } from '../helpers/registry.js';
 import { runCli } from '../helpers/run-cli.js';
 import { BOB } from '../helpers/users.js';
 
 let registry: TestRegistry;
 let proxy: FaultProxy;
-before(async () => {
-  registry = await startRegistry({ auth: 'token' });
-  await pushAll(registry, [dockerSingle, privateImage]);
-  proxy = await startFaultProxy(registry.url);
-});
-after(async () => {
-  await proxy?.stop();
-  await registry?.stop();
-});
-beforeEach(() => proxy.clear());
+faultBed('token', [dockerSingle, privateImage], (bed) => ({ registry, proxy } = bed));
 
 const asBob = ['--username', BOB.username, '--password-stdin'];
 const input = `${BOB.password}\n`;

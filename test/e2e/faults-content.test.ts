@@ -5,11 +5,11 @@
  * stdout. See docs/RELIABILITY.md.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { dockerSingle, nginxLike } from '../fixtures/images.js';
-import { assertCleanFailure, isBlobGet, isManifestGet, startFaultProxy, when, type FaultProxy } from '../helpers/fault-proxy.js';
-import { pushAll } from '../helpers/push.js';
-import { startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { assertCleanFailure, isBlobGet, isManifestGet, when, type FaultProxy } from '../helpers/fault-proxy.js';
+import { faultBed } from '../helpers/fault-bed.js';
+import type { TestRegistry } from '../helpers/registry.js';
 import { runCli } from '../helpers/run-cli.js';
 
 const OCI_INDEX = 'application/vnd.oci.image.index.v1+json';
@@ -18,16 +18,7 @@ const MiB = 1024 * 1024;
 
 let registry: TestRegistry;
 let proxy: FaultProxy;
-before(async () => {
-  registry = await startRegistry({ auth: 'none' });
-  await pushAll(registry, [nginxLike, dockerSingle]);
-  proxy = await startFaultProxy(registry.url);
-});
-after(async () => {
-  await proxy?.stop();
-  await registry?.stop();
-});
-beforeEach(() => proxy.clear());
+faultBed('none', [nginxLike, dockerSingle], (bed) => ({ registry, proxy } = bed));
 
 const byTag = () => `${proxy.host}/${nginxLike.repository}:${nginxLike.tag}`;
 const byDigest = () => `${proxy.host}/${nginxLike.repository}@${nginxLike.expected.digest}`;

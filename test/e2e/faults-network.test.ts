@@ -6,25 +6,16 @@
  * and nothing on stdout. See docs/RELIABILITY.md.
  */
 import assert from 'node:assert/strict';
-import { after, before, beforeEach, test } from 'node:test';
+import { test } from 'node:test';
 import { nginxLike } from '../fixtures/images.js';
-import { assertCleanFailure, firstN, isManifestGet, startFaultProxy, when, type FaultProxy } from '../helpers/fault-proxy.js';
-import { pushAll } from '../helpers/push.js';
-import { startRegistry, type TestRegistry } from '../helpers/registry.js';
+import { assertCleanFailure, firstN, isManifestGet, when, type FaultProxy } from '../helpers/fault-proxy.js';
+import { faultBed } from '../helpers/fault-bed.js';
+import type { TestRegistry } from '../helpers/registry.js';
 import { runCli } from '../helpers/run-cli.js';
 
 let registry: TestRegistry;
 let proxy: FaultProxy;
-before(async () => {
-  registry = await startRegistry({ auth: 'none' });
-  await pushAll(registry, [nginxLike]);
-  proxy = await startFaultProxy(registry.url);
-});
-after(async () => {
-  await proxy?.stop();
-  await registry?.stop();
-});
-beforeEach(() => proxy.clear());
+faultBed('none', [nginxLike], (bed) => ({ registry, proxy } = bed));
 
 const ref = () => `${proxy.host}/${nginxLike.repository}:${nginxLike.tag}`;
 const hostPattern = () => proxy.host.replace(/\./g, '\\.');

@@ -61,6 +61,11 @@ export async function registryOptions(opts: CommonOptions, io: CliIO): Promise<R
     certsDir: opts.certsDir,
     env: io.env,
     mirrors,
+    registryCa: Object.fromEntries(
+      await Promise.all(
+        perRegistry.filter(([, o]) => o.caFile).map(async ([registry, o]) => [registry, (await readCaFiles([o.caFile!]))[0]!] as const),
+      ),
+    ),
   };
 }
 

@@ -9,7 +9,7 @@
  *     "insecureRegistries": ["registry.lan:5000"],
  *     "caFiles": ["/etc/ssl/corp-ca.pem"],
  *     "registries": {
- *       "registry.lan:5000": { "insecure": true, "mirrors": ["http://cache.lan:5000"] }
+ *       "registry.lan:5000": { "caFile": "/etc/ssl/lan-ca.pem", "mirrors": ["http://cache.lan:5000"] }
  *     }
  *   }
  *
@@ -27,6 +27,8 @@ export const DEFAULT_DAEMON_JSON = '/etc/docker/daemon.json';
 const RegistryOptions = z.object({
   insecure: z.boolean().optional(),
   mirrors: z.array(z.string()).optional(),
+  /** CA (PEM) for this registry only, like certs.d/HOST/ca.crt. */
+  caFile: z.string().optional(),
 });
 
 export const MfxConfig = z.object({

@@ -78,6 +78,8 @@ export interface RegistryClientOptions {
   env?: NodeJS.ProcessEnv;
   /** Mirrors by registry name (`docker.io`), as URLs or host[:port], tried in order before it. */
   mirrors?: Record<string, readonly string[]>;
+  /** CAs for one registry each (the configuration file's `registries.HOST.caFile`). */
+  registryCa?: Record<string, Buffer>;
 }
 
 /** A manifest as served: the exact bytes, their verified digest, and the parsed value. */
@@ -157,7 +159,9 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     let chain = chains.get(registry);
     if (chain === undefined) {
       chain = memory.then(async ({ tokens, challenges }) => {
-        const own = options.certsDir === undefined ? undefined : await readCertsDir(options.certsDir, registry);
+        let own = options.certsDir === undefined ? undefined : await readCertsDir(options.certsDir, registry);
+        const configured = options.registryCa?.[registry];
+        if (configured) own = { ...own, ca: [...(own?.ca ?? []), configured] };
         if (own) tls.perRegistry.set(registry, own);
         const endpoint = resolveEndpoint(registry, options.insecureRegistries, own !== undefined);
         if (plainMirrors.has(registry)) downgradeToHttp(endpoint);

@@ -4,7 +4,7 @@
  * forward proxy on loopback (HTTP_PROXY, NO_PROXY).
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -63,6 +63,13 @@ describe('TLS', () => {
     assert.equal(caFile.status, 0, caFile.stderr);
     const nodeExtra = await runCli(['inspect', '--certs-dir', dir, refOn(registry)], { env: { NODE_EXTRA_CA_CERTS: certs.caCert } });
     assert.equal(nodeExtra.status, 0, nodeExtra.stderr);
+  });
+
+  test('a per-registry caFile in the configuration file: verified HTTPS', async () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'mfx-config-')), 'config.json');
+    writeFileSync(file, JSON.stringify({ registries: { [registry.host]: { caFile: certs.caCert } } }));
+    const run = await runCli(['inspect', '--certs-dir', certsDir('elsewhere', {}), '--config', file, refOn(registry)]);
+    assert.equal(run.status, 0, run.stderr);
   });
 
   test('--insecure-registry skips verification for that registry only', async () => {

@@ -22,6 +22,9 @@ export async function main(argv: string[], io: CliIO = processIO()): Promise<num
     check: async (references, flags) => {
       code = await (await import('./commands/check.js')).runCheck(references, flags, io);
     },
+    completion: async (shell, program) => {
+      code = await (await import('./commands/completion.js')).runCompletion(shell, program, io);
+    },
   });
   if (argv.length === 0) {
     io.stderr.write(program.helpInformation());

@@ -136,14 +136,14 @@ annotation, and the matrix is appended to $GITHUB_STEP_SUMMARY.`),
   program
     .command('completion')
     .description('print the completion script for bash, zsh or fish: commands, flags, platforms')
-    .addArgument(new Argument('<shell>', 'bash, zsh or fish').choices(['bash', 'zsh', 'fish']))
+    .addArgument(new Argument('<shell>', 'the shell').choices(['bash', 'zsh', 'fish']))
     .addHelpText(
       'after',
       `
 Examples:
   $ source <(mfx completion bash)                 bash, this shell (add the line to ~/.bashrc)
   $ mfx completion bash > ~/.local/share/bash-completion/completions/mfx
-  $ mfx completion zsh > "\${fpath[1]}/_mfx"       zsh, then start a new shell
+  $ mfx completion zsh > ~/.zfunc/_mfx            zsh: a directory of $fpath, then a new shell
   $ mfx completion fish > ~/.config/fish/completions/mfx.fish
 `,
     )

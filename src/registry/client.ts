@@ -27,7 +27,8 @@ import { USER_AGENT } from '../version.js';
 import { withAuth } from './auth/with-auth.js';
 import type { CredentialLookup } from './credentials/types.js';
 import { type Endpoint, downgradeToHttp, isInsecureRegistry, resolveEndpoint } from './endpoint.js';
-import { ManifestError, MfxError, NetworkError } from '../errors.js';
+import { ManifestError, NetworkError } from '../errors.js';
+import { type MirrorSource, mirrorSources, viaMirrors } from './mirrors.js';
 import { type TlsSettings, readCertsDir } from './tls.js';
 import { createDispatcher } from './transport/dispatcher.js';
 import { registryError } from './errors.js';
@@ -255,46 +256,29 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
     return { raw: res.body, digest, mediaType: manifest.mediaType, contentType, manifest, endpoint, cached: false };
   }
 
-  /**
-   * Tries the registry's mirrors in order, then the registry itself. A mirror that fails in
-   * any way (unreachable, missing the image, refusing, serving bad bytes) is passed over;
-   * what it serves is verified like anything else.
-   */
-  async function viaMirrors<T>(ref: Reference, read: (from: Reference) => Promise<T>): Promise<T> {
-    for (const mirror of mirrorsOf(ref)) {
-      try {
-        return await read(mirror);
-      } catch (err) {
-        if (!(err instanceof MfxError) || err.kind === 'usage') throw err;
-        options.debug?.(`mirror ${mirror.registry} failed for ${formatQualified(ref)}: ${err.message}; trying the next source`);
-      }
-    }
-    return read(ref);
-  }
-
-  function mirrorsOf(ref: Reference): Reference[] {
-    return (options.mirrors?.[ref.registry] ?? []).map((url) => {
-      const parsed = new URL(/^[a-z]+:\/\//i.test(url) ? url : `https://${url}`);
-      if (parsed.protocol === 'http:') plainMirrors.add(parsed.host);
-      return { ...ref, registry: parsed.host };
-    });
+  /** The registry's mirrors, in order; those with http:// URLs are remembered as plain HTTP. */
+  function mirrorsOf(ref: Reference): MirrorSource[] {
+    const sources = mirrorSources(ref, options.mirrors?.[ref.registry]);
+    for (const m of sources) if (m.plainHttp) plainMirrors.add(m.ref.registry);
+    return sources;
   }
 
   return {
     async getManifest(ref, identifier) {
-      return viaMirrors(ref, (from) => fetchManifest(from, identifier));
+      return viaMirrors(ref, mirrorsOf(ref), (from) => fetchManifest(from, identifier), options.debug);
     },
 
     async getBlob(ref, digest, maxBytes = MAX_CONFIG_BYTES) {
       const cached = await content?.get(digest);
       if (cached) return cached;
-      return viaMirrors(ref, async (from) => {
+      const read = async (from: Reference) => {
         const what = `blob ${digest} of ${referenceName(from)}`;
         const { res } = await request(from, 'GET', `blobs/${digest}`, what, '*/*', maxBytes);
         verifyDigest(what, res.body, digest);
         await content?.put(digest, res.body);
         return res.body;
-      });
+      };
+      return viaMirrors(ref, mirrorsOf(ref), read, options.debug);
     },
 
     stats: () => stats,

@@ -4,8 +4,12 @@
  * docker. Finds which peers are installed and which flags this build of mfx accepts (read
  * from its `--help`), and gives every run its own empty HOME, DOCKER_CONFIG and
  * XDG_CACHE_HOME so that nothing is shared between runs unless a warm run asks for it.
+ * Every child gets an environment built from scratch (nothing of the caller's but PATH),
+ * and mfx's configuration sources that do not come from the environment (its config file,
+ * docker's daemon.json, certs.d) are pointed at paths that do not exist.
  */
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findOnPath } from '../test/helpers/executables.js';
@@ -27,6 +31,8 @@ export interface MfxFeatures {
   checkFile: boolean;
   hasCheck: boolean;
   insecureRegistry: boolean;
+  /** `--verbose` is accepted (and prints `mfx: peak memory N MiB` on stderr). */
+  verbose: boolean;
 }
 
 export interface Peers {
@@ -35,17 +41,25 @@ export interface Peers {
   skopeo: string | undefined;
 }
 
-/** The per-run directories: HOME (with .docker inside) and the cache root. */
+/** The per-run directories: HOME (with .docker inside), the cache root, and a directory that is never created. */
 export interface RunDirs {
   root: string;
   home: string;
   dockerConfig: string;
   cache: string;
+  /** Never created: mfx's config file, daemon.json and certs.d point inside it. */
+  absent: string;
 }
 
 async function helpOf(bin: string, args: readonly string[]): Promise<{ text: string; error: string }> {
-  const result = await runProcess({ file: NODE, args: [bin, ...args, '--help'], env: baseEnv(), timeoutMs: SINGLE_TIMEOUT_MS });
-  return result.code === 0 ? { text: result.stdout, error: '' } : { text: '', error: result.stderr.trim().split('\n')[0] ?? '' };
+  const parent = mkdtempSync(join(tmpdir(), 'mfx-bench-help-'));
+  try {
+    const env = mfxEnv(freshDirs(parent));
+    const result = await runProcess({ file: NODE, args: [bin, ...args, '--help'], env, timeoutMs: SINGLE_TIMEOUT_MS });
+    return result.code === 0 ? { text: result.stdout, error: '' } : { text: '', error: result.stderr.trim().split('\n')[0] ?? '' };
+  } finally {
+    rmSync(parent, { recursive: true, force: true });
+  }
 }
 
 export async function detectMfx(bin: string): Promise<MfxFeatures> {
@@ -60,6 +74,7 @@ export async function detectMfx(bin: string): Promise<MfxFeatures> {
     checkFile: /--file\b/.test(check),
     hasCheck: check !== '',
     insecureRegistry: /--insecure-registry\b/.test(inspect),
+    verbose: /--verbose\b/.test(inspect),
   };
 }
 
@@ -67,7 +82,12 @@ export function detectPeers(): Peers {
   return { docker: findOnPath('docker'), skopeo: findOnPath('skopeo') };
 }
 
-/** A minimal environment: no proxies, no credentials of the machine, no colours. */
+/**
+ * A minimal environment, built from scratch rather than filtered from the caller's: only
+ * PATH is taken over, so no HTTP(S)_PROXY/NO_PROXY, MFX_*, DOCKER_CONFIG,
+ * REGISTRY_AUTH_FILE, NODE_OPTIONS, NODE_EXTRA_CA_CERTS, XDG_* or credentials of the
+ * machine reach a client. No colours.
+ */
 export function baseEnv(dirs?: RunDirs): NodeJS.ProcessEnv {
   return {
     PATH: process.env['PATH'] ?? '/usr/bin:/bin',
@@ -77,10 +97,27 @@ export function baseEnv(dirs?: RunDirs): NodeJS.ProcessEnv {
   };
 }
 
+/**
+ * `baseEnv` plus, for mfx, its configuration file (MFX_CONFIG), docker's daemon.json
+ * (MFX_DAEMON_JSON, else /etc/docker/daemon.json) and certs.d (MFX_CERTS_DIR, else
+ * /etc/docker/certs.d) pointed at paths of this run that do not exist, so neither the
+ * user's nor the machine's mirrors, insecure registries, CAs or registry options apply.
+ */
+export function mfxEnv(dirs: RunDirs): NodeJS.ProcessEnv {
+  return {
+    ...baseEnv(dirs),
+    MFX_CONFIG: join(dirs.absent, 'mfx-config.json'),
+    MFX_DAEMON_JSON: join(dirs.absent, 'daemon.json'),
+    MFX_CERTS_DIR: join(dirs.absent, 'certs.d'),
+  };
+}
+
 /** Fresh, empty per-run directories under `parent`; remove them with `removeDirs`. */
 export function freshDirs(parent: string): RunDirs {
   const root = mkdtempSync(join(parent, 'run-'));
-  const dirs = { root, home: join(root, 'home'), dockerConfig: join(root, 'home', '.docker'), cache: join(root, 'cache') };
+  const dirs = {
+    root, home: join(root, 'home'), dockerConfig: join(root, 'home', '.docker'), cache: join(root, 'cache'), absent: join(root, 'absent'),
+  };
   for (const dir of [dirs.dockerConfig, dirs.cache]) mkdirSync(dir, { recursive: true });
   return dirs;
 }
@@ -93,28 +130,55 @@ function insecure(features: MfxFeatures, host: string): string[] {
   return features.insecureRegistry ? ['--insecure-registry', host] : [];
 }
 
-/** `mfx inspect --json REF`; `cold` adds --no-cache when this build has it. */
+/** `--verbose` when this build has it: mfx then reports its peak memory on stderr. */
+function verbose(features: MfxFeatures): string[] {
+  return features.verbose ? ['--verbose'] : [];
+}
+
+/**
+ * `mfx inspect --json REF`; `cold` adds --no-cache when this build has it, and --verbose
+ * (for the peak memory) when it has that. The warm runs stay without --verbose.
+ */
 export function mfxInspect(features: MfxFeatures, host: string, ref: string, dirs: RunDirs, cold: boolean): Command {
-  const noCache = cold && features.noCache ? ['--no-cache'] : [];
-  const args = [features.bin, 'inspect', '--json', ...noCache, ...insecure(features, host), ref];
-  return { file: NODE, args, env: baseEnv(dirs), timeoutMs: SINGLE_TIMEOUT_MS };
+  const coldFlags = cold ? [...(features.noCache ? ['--no-cache'] : []), ...verbose(features)] : [];
+  const args = [features.bin, 'inspect', '--json', ...coldFlags, ...insecure(features, host), ref];
+  return { file: NODE, args, env: mfxEnv(dirs), timeoutMs: SINGLE_TIMEOUT_MS };
+}
+
+/** How `mfxInspect` calls mfx for a cold run, for the report. */
+export function mfxColdLabel(features: MfxFeatures): string {
+  return ['mfx inspect --json', ...(features.noCache ? ['--no-cache'] : []), ...verbose(features)].join(' ');
 }
 
 /** One mfx run over many images: inspect --file, else check --file, else check with every reference. */
 export function mfxMany(features: MfxFeatures, host: string, refs: readonly string[], listFile: string, dirs: RunDirs): Command {
-  const common = ['--json', ...(features.noCache ? ['--no-cache'] : []), ...insecure(features, host)];
+  const common = ['--json', ...(features.noCache ? ['--no-cache'] : []), ...verbose(features), ...insecure(features, host)];
   let args: string[];
   if (features.inspectFile) args = ['inspect', ...common, '--file', listFile];
   else if (features.checkFile) args = ['check', ...common, '--platform', 'linux/amd64', '--file', listFile];
   else args = ['check', ...common, '--platform', 'linux/amd64', ...refs];
-  return { file: NODE, args: [features.bin, ...args], env: baseEnv(dirs), timeoutMs: LOOP_TIMEOUT_MS };
+  return { file: NODE, args: [features.bin, ...args], env: mfxEnv(dirs), timeoutMs: LOOP_TIMEOUT_MS };
 }
 
 /** How `mfxMany` will call mfx, for the report. */
 export function mfxManyLabel(features: MfxFeatures): string {
-  if (features.inspectFile) return 'mfx inspect --json --file LIST';
-  if (features.checkFile) return 'mfx check --json --platform linux/amd64 --file LIST';
-  return 'mfx check --json --platform linux/amd64 REF…';
+  const flags = `--json${features.noCache ? ' --no-cache' : ''}${features.verbose ? ' --verbose' : ''}`;
+  if (features.inspectFile) return `mfx inspect ${flags} --file LIST`;
+  if (features.checkFile) return `mfx check ${flags} --platform linux/amd64 --file LIST`;
+  return `mfx check ${flags} --platform linux/amd64 REF…`;
+}
+
+const PEAK_MEMORY = /^mfx: peak memory (\d+(?:\.\d+)?) MiB\s*$/gm;
+
+/** The `mfx: peak memory N MiB` that `--verbose` prints on stderr (the last one), in MiB. */
+export function peakMemoryOf(stderr: string): number | undefined {
+  const found = [...stderr.matchAll(PEAK_MEMORY)].at(-1);
+  return found ? Number(found[1]) : undefined;
+}
+
+/** stderr without the lines `--verbose` adds, so that a failure shows its error rather than the statistics. */
+export function withoutVerboseLines(stderr: string): string {
+  return stderr.split('\n').filter((line) => !/^mfx: (peak memory \d|\d+ HTTP requests?$|answered by |\S+ pull quota: )/.test(line)).join('\n');
 }
 
 export function dockerInspect(docker: string, ref: string, dirs: RunDirs): Command {
@@ -135,7 +199,7 @@ export function dockerLoop(docker: string, listFile: string, width: number, dirs
 }
 
 export function mfxVersion(features: MfxFeatures, dirs: RunDirs): Command {
-  return { file: NODE, args: [features.bin, '--version'], env: baseEnv(dirs), timeoutMs: SINGLE_TIMEOUT_MS };
+  return { file: NODE, args: [features.bin, '--version'], env: mfxEnv(dirs), timeoutMs: SINGLE_TIMEOUT_MS };
 }
 
 export function nodeNoop(dirs: RunDirs): Command {

@@ -2,11 +2,14 @@
  * The performance goals of mfx and whether the measurements meet them: request counts
  * (cold index ≤ 3, warm = 1, never more than docker or skopeo), time ratios against the
  * peers at 50 ms RTT, the many-image ratios against docker loops, and start-up against a
- * bare node. A goal whose inputs were not measured (peer missing, RTT not run, a failure)
- * is reported as such, never as met.
+ * bare node, and the peak memory of the many-image run (as mfx reports it with --verbose).
+ * A goal whose inputs were not measured (peer missing, RTT not run, a failure, no memory
+ * report) is reported as such, never as met.
  */
 import type { ClientOutcome, ScenarioResult } from './scenarios.js';
-import { findScenario, formatCount, formatMix, formatRatio, mfxOf, peerOf, summarize, type ClientSummary } from './summary.js';
+import {
+  findScenario, formatCount, formatMiB, formatMix, formatRatio, MIB_IN_MB, mfxOf, peerOf, summarize, summarizeMemory, type ClientSummary,
+} from './summary.js';
 
 export type GoalStatus = 'met' | 'not met' | 'not measured';
 
@@ -98,6 +101,37 @@ function timeGoals(scenarios: readonly ScenarioResult[]): GoalRow[] {
   return rows.map((row) => (cold === undefined && row.goal.startsWith(rtt) ? notMeasured(row.goal, row.target, `${rtt} not in --rtt`) : row));
 }
 
+/** The peak memory of one mfx run over the many images must stay below this, in MB (10^6 bytes). */
+const MANY_PEAK_MEMORY_MB = 100;
+
+/**
+ * The largest peak memory mfx reported over every run of the many-image scenarios (all
+ * RTTs). Not measured when a scenario's mfx failed or any of its runs did not report it.
+ */
+function memoryGoal(scenarios: readonly ScenarioResult[]): GoalRow {
+  const many = scenarios.filter((s) => s.id === 'many');
+  const images = many[0]?.title.split(' ')[0] ?? 'many';
+  const goal = `Peak memory, ${images} images in one run`;
+  const target = `< ${MANY_PEAK_MEMORY_MB} MB`;
+  if (many.length === 0) return notMeasured(goal, target, 'many-image scenario not run');
+  let max = -Infinity;
+  let runs = 0;
+  for (const scenario of many) {
+    const mfx = mfxOf(scenario);
+    if (summarize(mfx) === undefined) return notMeasured(goal, target, why(mfx, `mfx, RTT ${scenario.rttMs} ms`));
+    const memory = summarizeMemory(mfx);
+    if (memory === undefined) return notMeasured(goal, target, 'this build of mfx has no --verbose');
+    if (memory.n < memory.of) {
+      return notMeasured(goal, target, `RTT ${scenario.rttMs} ms: ${memory.of - memory.n} of ${memory.of} runs printed no \`mfx: peak memory\``);
+    }
+    max = Math.max(max, memory.max);
+    runs += memory.n;
+  }
+  const rtts = many.map((s) => s.rttMs).join(', ');
+  const measured = `${formatMiB(max)}: largest of ${runs} runs (RTT ${rtts} ms)`;
+  return { goal, target, measured, status: max * MIB_IN_MB < MANY_PEAK_MEMORY_MB ? 'met' : 'not met' };
+}
+
 export function evaluateGoals(scenarios: readonly ScenarioResult[]): GoalRow[] {
-  return [...requestGoals(scenarios), ...timeGoals(scenarios)];
+  return [...requestGoals(scenarios), ...timeGoals(scenarios), memoryGoal(scenarios)];
 }

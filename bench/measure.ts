@@ -28,6 +28,11 @@ export interface Sample {
   ms: number;
   /** Undefined when the command ran without the proxy (start-up). */
   counters?: Counters;
+  /**
+   * mfx's own `--verbose` report of its peak memory (maxRSS), in MiB: set on the runs that
+   * ask for it, null when such a run did not print it.
+   */
+  peakMemoryMiB?: number | null;
 }
 
 /** Keeps the first `limit` characters of a stream. */
@@ -41,11 +46,23 @@ function collector(limit: number): { push(chunk: Buffer): void; text(): string }
   };
 }
 
+/** Keeps the last `limit` characters (or a few more) of a stream: where errors and end-of-run reports are. */
+function tailCollector(limit: number): { push(chunk: Buffer): void; text(): string } {
+  let text = '';
+  return {
+    push(chunk) {
+      text += chunk.toString('utf8');
+      if (text.length > 2 * limit) text = text.slice(-limit);
+    },
+    text: () => text,
+  };
+}
+
 /** Runs a command to its end and measures its wall time; never throws for a failing command. */
 export function runProcess(cmd: Command, outputLimit = 1 << 20): Promise<ProcessResult> {
   return new Promise((resolve, reject) => {
     const out = collector(outputLimit);
-    const err = collector(64 * 1024);
+    const err = tailCollector(64 * 1024);
     const started = process.hrtime.bigint();
     const child = spawn(cmd.file, [...cmd.args], { env: cmd.env, stdio: ['ignore', 'pipe', 'pipe'] });
     let timedOut = false;

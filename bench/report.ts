@@ -6,7 +6,7 @@
  */
 import type { GoalRow } from './goals.js';
 import type { ClientOutcome, ScenarioResult } from './scenarios.js';
-import { formatCount, formatMix, formatMs, formatRatio, mfxOf, summarize } from './summary.js';
+import { formatCount, formatMiB, formatMix, formatMs, formatRatio, mfxOf, summarize, summarizeMemory } from './summary.js';
 
 export interface MachineInfo {
   cores: number;
@@ -74,6 +74,18 @@ function clientRow(client: ClientOutcome, mfx: ClientOutcome | undefined): strin
   ]);
 }
 
+const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** The line under a table whose mfx runs reported their peak memory; none when they were not asked to. */
+function memoryLine(mfx: ClientOutcome | undefined): string[] {
+  const m = summarizeMemory(mfx);
+  if (m === undefined) return [];
+  const what = 'mfx peak memory (maxRSS, as `--verbose` reports it)';
+  if (m.n === 0) return [`${what}: not reported — none of the ${plural(m.of, 'run')} printed \`mfx: peak memory\`.`, ''];
+  const missing = m.n < m.of ? `; ${m.of - m.n} of ${m.of} runs did not print it` : '';
+  return [`${what}: **max ${formatMiB(m.max)}**, median ${formatCount(m.median)} MiB over ${plural(m.n, 'run')}${missing}.`, ''];
+}
+
 function scenarioSection(s: ScenarioResult): string[] {
   const mfx = mfxOf(s);
   const heading = s.rttMs === undefined ? s.title : `${s.title} — RTT ${s.rttMs} ms`;
@@ -84,10 +96,9 @@ function scenarioSection(s: ScenarioResult): string[] {
     row(['---', '---:', '---:', '---:', '---:', '---:', '---', '---:', '---:']),
     ...s.clients.map((c) => clientRow(c, mfx)),
     '',
+    ...memoryLine(mfx),
   ];
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function traceBlock(client: ClientOutcome, label: string): string[] {
   const counters = client.samples[0]?.counters;
@@ -136,6 +147,14 @@ function methodSection(r: BenchReport): string[] {
     '  "non-HTTP" counts connections whose first bytes were not HTTP (a TLS handshake tried on the plain-HTTP port).',
     '- Times are wall-clock times of the whole process (start-up included), median and minimum over the runs;',
     '  the clients\' runs are interleaved. Every run gets a fresh, empty HOME, DOCKER_CONFIG and XDG_CACHE_HOME.',
+    '- Every client gets an environment built from scratch: only PATH is taken from the caller, so no proxies',
+    '  (HTTP_PROXY, HTTPS_PROXY, NO_PROXY), MFX_*, DOCKER_CONFIG, REGISTRY_AUTH_FILE or NODE_OPTIONS of the machine apply.',
+    '  mfx\'s configuration file (MFX_CONFIG), docker\'s daemon.json (MFX_DAEMON_JSON) and certs.d (MFX_CERTS_DIR)',
+    '  point at paths that do not exist, so no mirror, insecure-registry or registry option of the machine applies.',
+    '- Peak memory: the cold one-image and many-image mfx runs get `--verbose`, and mfx prints its maximum resident set',
+    '  size so far (`process.resourceUsage().maxRSS`) as `mfx: peak memory N MiB` on stderr, once its requests are done',
+    '  and before it writes its output: memory used after that point is not in the number. The report gives the largest',
+    '  over the runs; the goal compares it in MB (1 MiB = 1.048576 MB).',
     '- Ratios are mfx\'s median ÷ the client\'s median: below 1 means mfx is faster or makes fewer requests.',
     '- Warm: mfx runs twice with the same XDG_CACHE_HOME and only the second run is measured; docker and skopeo',
     '  have no cache, so their warm rows are cold runs.',

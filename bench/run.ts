@@ -108,6 +108,9 @@ function mfxNotes(features: MfxFeatures): string[] {
       ? 'Many images: mfx reads the list of references from a file (`--file`).'
       : 'Many images: this build of mfx has no `--file`, so every reference is an argument of one `mfx check` run.',
     'Many images: the mfx run is cold, like the one-image cold runs (empty cache, `--no-cache` when accepted).',
+    features.verbose
+      ? 'This build of mfx accepts `--verbose`: the cold one-image and many-image runs pass it and report their peak memory.'
+      : 'This build of mfx has no `--verbose`, so its peak memory is not measured.',
   ];
 }
 

@@ -7,8 +7,8 @@
  */
 import type { Counters, CountingProxy } from './proxy.js';
 import {
-  dockerInspect, dockerLoop, freshDirs, mfxInspect, mfxMany, mfxManyLabel, mfxVersion, nodeNoop, removeDirs, skopeoInspect,
-  type MfxFeatures, type Peers, type RunDirs,
+  dockerInspect, dockerLoop, freshDirs, mfxColdLabel, mfxInspect, mfxMany, mfxManyLabel, mfxVersion, nodeNoop, peakMemoryOf, removeDirs,
+  skopeoInspect, withoutVerboseLines, type MfxFeatures, type Peers, type RunDirs,
 } from './clients.js';
 import { countedRun, failureOf, runProcess, type Command, type ProcessResult, type Sample } from './measure.js';
 
@@ -68,18 +68,26 @@ async function inFreshDirs<T>(ctx: BenchContext, fn: (dirs: RunDirs) => Promise<
   }
 }
 
-function sampleOf(result: ProcessResult, counters: Counters | undefined, expect: string | undefined): Sample | string {
-  const failure = failureOf(result);
+/**
+ * The sample of a finished run, or why it failed. `memory`: the run was given mfx's
+ * --verbose, so its stderr should end with the peak memory line (null when it does not).
+ */
+function sampleOf(result: ProcessResult, counters: Counters | undefined, expect: string | undefined, memory = false): Sample | string {
+  const failure = failureOf(memory ? { ...result, stderr: withoutVerboseLines(result.stderr) } : result);
   if (failure !== undefined) return failure;
   if (expect !== undefined && !result.stdout.includes(expect)) return `output lacks ${expect}: ${result.stdout.slice(0, 200)}`;
-  return counters ? { ms: result.ms, counters } : { ms: result.ms };
+  const sample: Sample = counters ? { ms: result.ms, counters } : { ms: result.ms };
+  return memory ? { ...sample, peakMemoryMiB: peakMemoryOf(result.stderr) ?? null } : sample;
 }
 
-/** One counted run of `command(dirs)` in fresh directories; `expect` must appear in stdout. */
-function counted(ctx: BenchContext, command: (dirs: RunDirs) => Command, expect?: string): Once {
+/**
+ * One counted run of `command(dirs)` in fresh directories; `expect` must appear in stdout;
+ * `memory`: read mfx's peak memory from its --verbose stderr.
+ */
+function counted(ctx: BenchContext, command: (dirs: RunDirs) => Command, expect?: string, memory = false): Once {
   return () => inFreshDirs(ctx, async (dirs) => {
     const { result, counters } = await countedRun(ctx.proxy, () => runProcess(command(dirs)));
-    return sampleOf(result, counters, expect);
+    return sampleOf(result, counters, expect, memory);
   });
 }
 
@@ -125,9 +133,9 @@ export async function singleCold(ctx: BenchContext, rttMs: number): Promise<Scen
   const { ref, childDigest } = ctx.single;
   const host = ctx.proxy.host;
   const mfx: ClientPlan = {
-    name: `mfx inspect --json${ctx.features.noCache ? ' --no-cache' : ''}`, isMfx: true, runs: ctx.runs, warmup: true,
+    name: mfxColdLabel(ctx.features), isMfx: true, runs: ctx.runs, warmup: true,
     note: 'empty XDG_CACHE_HOME per run',
-    once: counted(ctx, (d) => mfxInspect(ctx.features, host, ref, d, true), childDigest),
+    once: counted(ctx, (d) => mfxInspect(ctx.features, host, ref, d, true), childDigest, ctx.features.verbose),
   };
   const clients = await runPlans([mfx, ...peerPlans(ctx)]);
   return { id: 'single-cold', title: 'One image (OCI index, 4 platforms), cold', rttMs, clients };
@@ -167,7 +175,7 @@ export async function manyImages(ctx: BenchContext, rttMs: number): Promise<Scen
   const missing = docker ? {} : { missing: 'not installed' };
   const plans: ClientPlan[] = [
     { name: mfxManyLabel(ctx.features), isMfx: true, runs: ctx.runs, warmup: false,
-      once: counted(ctx, (d) => mfxMany(ctx.features, host, refs, listFile, d), lastRepository(refs)) },
+      once: counted(ctx, (d) => mfxMany(ctx.features, host, refs, listFile, d), lastRepository(refs), ctx.features.verbose) },
     { name: 'sh loop: docker manifest inspect, sequential', isMfx: false, runs: ctx.loopRuns, warmup: false, ...missing,
       once: counted(ctx, (d) => dockerLoop(docker!, listFile, 1, d)) },
     { name: 'xargs -P8: docker manifest inspect, 8 at a time', isMfx: false, runs: ctx.loopRuns, warmup: false, ...missing,

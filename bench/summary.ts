@@ -17,6 +17,33 @@ export interface ClientSummary {
   byKind?: Record<RequestKind, number>;
 }
 
+/** mfx's own peak-memory reports (maxRSS, `--verbose`) over the runs of one client, in MiB. */
+export interface MemorySummary {
+  /** Runs that reported it. */
+  n: number;
+  /** Runs that should have reported it (were given --verbose). */
+  of: number;
+  max: number;
+  median: number;
+}
+
+/** The peak-memory reports of a client's runs; undefined when its runs were not asked for them or it has no samples. */
+export function summarizeMemory(outcome: ClientOutcome | undefined): MemorySummary | undefined {
+  const asked = (outcome?.samples ?? []).filter((s) => s.peakMemoryMiB !== undefined);
+  if (asked.length === 0) return undefined;
+  const values = asked.flatMap((s) => (typeof s.peakMemoryMiB === 'number' ? [s.peakMemoryMiB] : []));
+  return { n: values.length, of: asked.length, max: values.length ? Math.max(...values) : Number.NaN, median: median(values) };
+}
+
+/** MiB (what mfx reports) to MB of 10^6 bytes. */
+export const MIB_IN_MB = 2 ** 20 / 1e6;
+
+/** '41 MiB (43.0 MB)'. */
+export function formatMiB(mib: number): string {
+  if (!Number.isFinite(mib)) return '—';
+  return `${formatCount(mib)} MiB (${(mib * MIB_IN_MB).toFixed(1)} MB)`;
+}
+
 function medianOf(counters: readonly Counters[], pick: (c: Counters) => number): number {
   return median(counters.map(pick));
 }

@@ -4,6 +4,7 @@
  * requests, connections and request mix per run, ratio mfx ÷ client), then the goals.
  * The same text goes to stdout and, with --write, to docs/PERFORMANCE.md.
  */
+import { analysisSection } from './analysis.js';
 import type { GoalRow } from './goals.js';
 import type { ClientOutcome, ScenarioResult } from './scenarios.js';
 import { formatCount, formatMiB, formatMix, formatMs, formatRatio, mfxOf, summarize, summarizeMemory } from './summary.js';
@@ -182,6 +183,7 @@ export function renderReport(r: BenchReport): string {
     '',
     ...r.scenarios.flatMap(scenarioSection),
     ...traceSection(r.scenarios),
+    ...analysisSection(),
     ...methodSection(r),
   ].join('\n');
 }

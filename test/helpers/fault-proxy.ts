@@ -37,6 +37,7 @@ import { join } from 'node:path';
 import { removeOnExit } from './exit-cleanup.js';
 import { requireExecutable, runTool } from './executables.js';
 import type { CliRun } from './run-cli.js';
+import { readAll, withoutHopByHop } from './http-relay.js';
 
 export type Fault =
   /** Reset the connection (TCP RST) once the request has arrived. */
@@ -145,19 +146,6 @@ export function sha256Digest(bytes: Buffer | string): string {
 // ---------------------------------------------------------------------------------------
 // The proxy
 
-const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'content-length'];
-
-function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const copy: IncomingHttpHeaders = { ...headers };
-  for (const name of HOP_BY_HOP) delete copy[name];
-  return copy;
-}
-
-async function readAll(stream: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 /** A status line and headers, as bytes on the wire. */
 function rawHead(status: number, headers: OutgoingHttpHeaders): string {

@@ -6,8 +6,9 @@
  * WWW-Authenticate, ...) are kept, Content-Length is fixed to the body actually sent. It also
  * counts requests and connections, and can add headers, so tests can see what a client sent.
  */
-import { createServer, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readAll, withoutHopByHop } from './http-relay.js';
 
 export { closedPort } from './ports.js';
 
@@ -30,19 +31,6 @@ export interface TamperingProxy {
   stop(): Promise<void>;
 }
 
-const HOP_BY_HOP = ['connection', 'keep-alive', 'transfer-encoding', 'proxy-connection', 'upgrade', 'content-length'];
-
-function withoutHopByHop(headers: IncomingHttpHeaders): IncomingHttpHeaders {
-  const copy: IncomingHttpHeaders = { ...headers };
-  for (const name of HOP_BY_HOP) delete copy[name];
-  return copy;
-}
-
-async function readAll(stream: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of stream) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
-}
 
 function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<IncomingMessage> {
   return new Promise((resolve, reject) => {

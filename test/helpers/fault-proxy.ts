@@ -23,7 +23,6 @@ import {
   Agent,
   STATUS_CODES,
   createServer,
-  request,
   type IncomingHttpHeaders,
   type IncomingMessage,
   type OutgoingHttpHeaders,
@@ -37,7 +36,7 @@ import { join } from 'node:path';
 import { removeOnExit } from './exit-cleanup.js';
 import { requireExecutable, runTool } from './executables.js';
 import type { CliRun } from './run-cli.js';
-import { readAll, withoutHopByHop } from './http-relay.js';
+import { forward, readAll, withoutHopByHop } from './http-relay.js';
 
 export type Fault =
   /** Reset the connection (TCP RST) once the request has arrived. */
@@ -163,24 +162,10 @@ interface Upstream {
   body: Buffer;
 }
 
-function forward(target: URL, agent: Agent, req: IncomingMessage, body: Buffer): Promise<Upstream> {
-  return new Promise((resolve, reject) => {
-    const upstream = request(
-      {
-        hostname: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        agent,
-        headers: { ...withoutHopByHop(req.headers), 'content-length': String(body.length) },
-      },
-      (res) => {
-        readAll(res).then((b) => resolve({ status: res.statusCode ?? 502, headers: res.headers, body: b }), reject);
-      },
-    );
-    upstream.once('error', reject);
-    upstream.end(body);
-  });
+/** The registry's whole answer to `req`. */
+async function fetchUpstream(target: URL, agent: Agent, req: IncomingMessage, body: Buffer): Promise<Upstream> {
+  const res = await forward(target, req, body, agent);
+  return { status: res.statusCode ?? 502, headers: res.headers, body: await readAll(res) };
 }
 
 function answer(res: ServerResponse, status: number, headers: OutgoingHttpHeaders, body: Buffer | undefined, chunked = false): void {
@@ -220,7 +205,7 @@ async function apply(fault: Fault | undefined, target: URL, agent: Agent, req: I
     default:
       break;
   }
-  const up = await forward(target, agent, req, requestBody);
+  const up = await fetchUpstream(target, agent, req, requestBody);
   const headers: OutgoingHttpHeaders = withoutHopByHop(up.headers);
   if (method === 'HEAD' || fault === undefined) {
     if (method === 'HEAD') {

@@ -6,9 +6,9 @@
  * WWW-Authenticate, ...) are kept, Content-Length is fixed to the body actually sent. It also
  * counts requests and connections, and can add headers, so tests can see what a client sent.
  */
-import { createServer, request, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readAll, withoutHopByHop } from './http-relay.js';
+import { forward, readAll, withoutHopByHop } from './http-relay.js';
 
 export { closedPort } from './ports.js';
 
@@ -32,22 +32,6 @@ export interface TamperingProxy {
 }
 
 
-function forward(target: URL, req: IncomingMessage, body: Buffer): Promise<IncomingMessage> {
-  return new Promise((resolve, reject) => {
-    const upstream = request(
-      {
-        hostname: target.hostname,
-        port: target.port,
-        method: req.method,
-        path: req.url,
-        headers: { ...withoutHopByHop(req.headers), 'content-length': String(body.length) },
-      },
-      resolve,
-    );
-    upstream.once('error', reject);
-    upstream.end(body);
-  });
-}
 
 async function proxy(target: URL, options: TamperOptions, log: TamperingProxy['requests'], req: IncomingMessage, res: ServerResponse) {
   const method = req.method ?? 'GET';

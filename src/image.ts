@@ -19,15 +19,20 @@ export interface ImageDetails {
   compressedSize: number | undefined;
 }
 
-/** Sum of the config and layer sizes a manifest lists, or undefined when any is unknown. */
-export function compressedSizeOf(config: Descriptor | undefined, layers: readonly LayerRef[]): number | undefined {
-  if (config === undefined) return undefined;
-  let total = config.size;
+/** Sum of the layer sizes a manifest lists, or undefined when any is unknown (schema 1). */
+export function layersSizeOf(layers: readonly LayerRef[]): number | undefined {
+  let total = 0;
   for (const layer of layers) {
     if (layer.size === undefined) return undefined;
     total += layer.size;
   }
   return total;
+}
+
+/** Sum of the config and layer sizes a manifest lists, or undefined when any is unknown. */
+export function compressedSizeOf(config: Descriptor | undefined, layers: readonly LayerRef[]): number | undefined {
+  const layersSize = layersSizeOf(layers);
+  return config === undefined || layersSize === undefined ? undefined : config.size + layersSize;
 }
 
 export async function readImage(source: ManifestSource, ref: Reference, fetched: FetchedManifest): Promise<ImageDetails> {

@@ -12,11 +12,15 @@ export interface ManifestSource {
   getBlob(ref: Reference, digest: string, maxBytes?: number): Promise<Buffer>;
 }
 
+/** Sources that already remember what they read: wrapping one again would only add a layer. */
+const memoized = new WeakSet<ManifestSource>();
+
 /**
  * A source that fetches each digest-addressed manifest and blob at most once per run:
  * content named by its digest never changes, so a second read is the first one's answer.
  */
 export function memoizeByDigest(source: ManifestSource): ManifestSource {
+  if (memoized.has(source)) return source;
   const manifests = new Map<string, Promise<FetchedManifest>>();
   const blobs = new Map<string, Promise<Buffer>>();
   const once = <T>(cache: Map<string, Promise<T>>, key: string, load: () => Promise<T>): Promise<T> => {
@@ -28,7 +32,7 @@ export function memoizeByDigest(source: ManifestSource): ManifestSource {
     }
     return hit;
   };
-  return {
+  const memo: ManifestSource = {
     getManifest: (ref, identifier) =>
       identifier === undefined
         ? source.getManifest(ref)
@@ -36,4 +40,6 @@ export function memoizeByDigest(source: ManifestSource): ManifestSource {
     getBlob: (ref, digest, maxBytes) =>
       once(blobs, `${ref.registry}/${ref.repository}@${digest}`, () => source.getBlob(ref, digest, maxBytes)),
   };
+  memoized.add(memo);
+  return memo;
 }

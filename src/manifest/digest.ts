@@ -6,8 +6,9 @@
  */
 import { createHash } from 'node:crypto';
 import { DigestMismatchError, ManifestError } from '../errors.js';
+import { type DigestAlgorithm, isSupportedAlgorithm } from '../ref/digest.js';
 
-export type DigestAlgorithm = 'sha256' | 'sha512';
+export type { DigestAlgorithm } from '../ref/digest.js';
 
 /** `sha256:<hex>` of the bytes. */
 export function computeDigest(bytes: Uint8Array, algorithm: DigestAlgorithm = 'sha256'): string {
@@ -17,7 +18,7 @@ export function computeDigest(bytes: Uint8Array, algorithm: DigestAlgorithm = 's
 /** The algorithm of a digest mfx can verify, or a ManifestError naming the one it cannot. */
 export function algorithmOf(digest: string): DigestAlgorithm {
   const algorithm = digest.slice(0, digest.indexOf(':'));
-  if (algorithm === 'sha256' || algorithm === 'sha512') return algorithm;
+  if (isSupportedAlgorithm(algorithm)) return algorithm;
   throw new ManifestError(`unsupported digest algorithm ${JSON.stringify(algorithm)} in ${JSON.stringify(digest)}`);
 }
 

@@ -22,6 +22,7 @@ import { computeDigest, verifyDigest } from '../manifest/digest.js';
 import { DOCKER_SCHEMA1_SIGNED, MANIFEST_ACCEPT } from '../manifest/media-types.js';
 import { type ParsedManifest, parseManifest } from '../manifest/parse.js';
 import { schema1Payload } from '../manifest/schema1.js';
+import { checkDigest } from '../ref/digest.js';
 import { type Reference, formatQualified, referenceName } from '../ref/reference.js';
 import { USER_AGENT } from '../version.js';
 import { withAuth } from './auth/with-auth.js';
@@ -233,7 +234,7 @@ export function createRegistryClient(options: RegistryClientOptions = {}): Regis
   async function headDigest(ref: Reference, tag: string, what: string): Promise<string | undefined> {
     const { res } = await request(ref, 'HEAD', `manifests/${tag}`, what, MANIFEST_ACCEPT.join(', '), 0);
     const digest = header(res, 'docker-content-digest');
-    return digest && /^sha(256|512):[a-f0-9]+$/.test(digest) ? digest : undefined;
+    return digest !== undefined && checkDigest(digest) === undefined ? digest : undefined;
   }
 
   async function fetchManifest(ref: Reference, identifier: string | undefined): Promise<FetchedManifest> {

@@ -2,6 +2,7 @@
  * `--json`: the inspect result in the documented shape of `render/schema.ts`, validated
  * against that schema before it is printed, so the output never drifts from its contract.
  */
+import { layersSizeOf } from '../image.js';
 import type { InspectResult, SelectedImage } from '../inspect.js';
 import type { IndexEntry } from '../manifest/entries.js';
 import type { Platform } from '../platform/types.js';
@@ -38,9 +39,6 @@ function entryOf(e: IndexEntry, sizes: InspectResult['sizes']): OutputEntry {
 
 function selectedOf(r: InspectResult, s: SelectedImage): SelectedOutput {
   const { image } = s;
-  const layersSize = image.layers.every((l) => l.size !== undefined)
-    ? image.layers.reduce((sum, l) => sum + (l.size ?? 0), 0)
-    : null;
   const p = platformFields(s.platform);
   return {
     requested: s.request.text,
@@ -56,7 +54,7 @@ function selectedOf(r: InspectResult, s: SelectedImage): SelectedOutput {
     pinned: `${referenceName(r.reference)}@${s.digest}`,
     config: image.config ? { digest: image.config.digest, mediaType: image.config.mediaType, size: image.config.size } : null,
     created: image.created ?? null,
-    layers: { count: image.layers.length, compressedSize: layersSize },
+    layers: { count: image.layers.length, compressedSize: layersSizeOf(image.layers) ?? null },
     compressedSize: image.compressedSize ?? null,
     via: s.via,
   };

@@ -2,6 +2,7 @@
  * The view of `mfx inspect REF --platform P`: the one image chosen for the platform, with
  * what pins and describes it. Says so when an older compatible variant stood in.
  */
+import { layersSizeOf } from '../image.js';
 import type { InspectResult, SelectedImage } from '../inspect.js';
 import { describeMediaType } from '../manifest/media-types.js';
 import { formatPlatform } from '../platform/format.js';
@@ -21,9 +22,7 @@ export function renderSelected(r: InspectResult, s: SelectedImage, opts: TableOp
   const { image } = s;
   const platform = sanitize(formatPlatform(s.platform));
   const note = fallbackNote(s);
-  const layerSizes = image.layers.map((l) => l.size);
-  const layersKnown = layerSizes.every((n) => n !== undefined);
-  const layersTotal = layerSizes.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+  const layersSize = layersSizeOf(image.layers);
   const fields: [string, string][] = [
     ['platform', `${platform}  (requested ${sanitize(s.request.text)}${note ? `: ${note}` : ''})`],
     ['digest', s.digest],
@@ -36,7 +35,7 @@ export function renderSelected(r: InspectResult, s: SelectedImage, opts: TableOp
   if (osVersion) fields.push(['os.version', sanitize(osVersion)]);
   fields.push([
     'layers',
-    `${image.layers.length}${layersKnown ? `, ${formatBytes(layersTotal)} compressed` : ' (sizes not listed by schema 1)'}`,
+    `${image.layers.length}${layersSize !== undefined ? `, ${formatBytes(layersSize)} compressed` : ' (sizes not listed by schema 1)'}`,
   ]);
   if (image.compressedSize !== undefined) fields.push(['total size', `${formatBytes(image.compressedSize)} compressed (config and layers)`]);
   if (r.kind === 'index') fields.push(['from index', `${r.digest} (${sanitize(describeMediaType(r.mediaType))})`]);

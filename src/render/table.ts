@@ -61,8 +61,8 @@ function sizeCell(sizes: InspectResult['sizes'], digest: string): string {
   return size === undefined ? '' : formatBytes(size);
 }
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }
 
 export function renderInspectTable(r: InspectResult, opts: TableOptions): string {
@@ -106,7 +106,7 @@ function summary(r: InspectResult): string {
   if (r.image) return '1 platform (single-platform image)';
   const count = (t: IndexEntry['type']) => r.entries.filter((e) => e.type === t).length;
   const parts = [plural(count('image'), 'platform')];
-  if (count('index')) parts.push(plural(count('index'), 'nested index').replace('indexs', 'indexes'));
+  if (count('index')) parts.push(plural(count('index'), 'nested index', 'nested indexes'));
   if (count('attestation')) parts.push(plural(count('attestation'), 'attestation'));
   if (count('unknown')) parts.push(`${count('unknown')} of unknown platform`);
   return parts.join(', ');

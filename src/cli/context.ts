@@ -57,13 +57,13 @@ export async function registryOptions(opts: CommonOptions, io: CliIO): Promise<R
     retries: opts.retries,
     timeoutSeconds: opts.timeoutSeconds,
     debug: opts.debug ? (line) => io.stderr.write(`mfx: debug: ${sanitize(line)}\n`) : undefined,
-    extraCa: await readCaFiles([...opts.caFiles, ...(config.caFiles ?? [])]),
+    extraCa: [...(await readCaFiles(opts.caFiles)), ...(await readCaFiles(config.caFiles ?? [], 'caFiles in the configuration file:'))],
     certsDir: opts.certsDir,
     env: io.env,
     mirrors,
     registryCa: Object.fromEntries(
       await Promise.all(
-        perRegistry.filter(([, o]) => o.caFile).map(async ([registry, o]) => [registry, (await readCaFiles([o.caFile!]))[0]!] as const),
+        perRegistry.filter(([, o]) => o.caFile).map(async ([registry, o]) => [registry, (await readCaFiles([o.caFile!], `registries["${registry}"].caFile in the configuration file:`))[0]!] as const),
       ),
     ),
   };

@@ -27,11 +27,12 @@ export interface TlsSettings {
   perRegistry: Map<string, RegistryTls>;
 }
 
-export async function readCaFiles(paths: readonly string[]): Promise<Buffer[]> {
+/** Reads CA files; `source` names where they were given, for the message when one is unreadable. */
+export async function readCaFiles(paths: readonly string[], source = '--ca-file'): Promise<Buffer[]> {
   return Promise.all(
     paths.map((p) =>
       readFile(p).catch((err: NodeJS.ErrnoException) => {
-        throw new UsageError(`--ca-file ${p}: cannot read it (${err.code ?? err.message})`);
+        throw new UsageError(`${source} ${p}: cannot read it (${err.code ?? err.message})`);
       }),
     ),
   );

@@ -15,6 +15,10 @@ const usage: { name: string; argv: string[]; stderr: RegExp }[] = [
   { name: "'-' with --password-stdin", argv: ['inspect', '-', '-u', 'x', '--password-stdin'], stderr: /cannot both read standard input/ },
   { name: 'an unreadable --file', argv: ['inspect', '--file', '/nonexistent/list.txt'], stderr: /^mfx: cannot read \/nonexistent\/list\.txt/ },
   { name: 'a bad platform', argv: ['inspect', 'nginx', '--platform', 'linux/'], stderr: /^mfx: invalid platform "linux\/"/ },
+  { name: 'an unreadable --ca-file', argv: ['inspect', '--ca-file', '/nonexistent/ca.pem', 'localhost:1/x'], stderr: /^mfx: --ca-file \/nonexistent\/ca\.pem: cannot read it \(ENOENT\)/ },
+  { name: 'a bad --timeout', argv: ['inspect', '--timeout', 'soon', 'localhost:1/x'], stderr: /^mfx: --timeout must be a number of seconds above 0, not "soon"/ },
+  { name: 'a bad --retries', argv: ['inspect', '--retries', '11', 'localhost:1/x'], stderr: /^mfx: --retries must be a whole number from 0 to 10, not "11"/ },
+  { name: 'an unreadable configuration file', argv: ['inspect', '--config', '/', 'localhost:1/x'], stderr: /^mfx: \/: cannot read the mfx configuration \(EISDIR\)/ },
   { name: '--json with --raw', argv: ['inspect', '--json', '--raw', 'nginx'], stderr: /^mfx: --json and --raw cannot be used together/ },
   { name: '--password-stdin without --username', argv: ['inspect', '--password-stdin', 'nginx'], stderr: /^mfx: --password-stdin needs --username/ },
   { name: '--username without --password-stdin', argv: ['inspect', '-u', 'bob', 'nginx'], stderr: /^mfx: --username needs --password-stdin/ },
@@ -33,6 +37,17 @@ for (const c of usage) {
     assert.doesNotMatch(io.err(), /\n\s+at /, 'no stack trace');
   });
 }
+
+test("a configuration file's caFile that cannot be read is a usage error naming where it was given", async () => {
+  const { mkdtempSync, writeFileSync } = await import('node:fs');
+  const { join } = await import('node:path');
+  const { tmpdir } = await import('node:os');
+  const file = join(mkdtempSync(join(tmpdir(), 'mfx-main-')), 'config.json');
+  writeFileSync(file, JSON.stringify({ registries: { 'localhost:1': { caFile: '/nonexistent/lan.pem' } } }));
+  const io = memoryIO({ env: { MFX_DAEMON_JSON: '/nonexistent/daemon.json' } });
+  assert.equal(await main(['inspect', '--config', file, 'localhost:1/x'], io), 2);
+  assert.match(io.err(), /^mfx: registries\["localhost:1"\]\.caFile in the configuration file: \/nonexistent\/lan\.pem: cannot read it \(ENOENT\)/);
+});
 
 test('--password-stdin with empty standard input is a usage error', async () => {
   const io = memoryIO({ stdin: '' });

@@ -88,7 +88,12 @@ export function buildProgram(io: CliIO, actions: Actions): Command {
   $ mfx inspect localhost:5000/app               loopback registries use plain HTTP
   $ echo "$TOKEN" | mfx inspect ghcr.io/owner/private --username owner --password-stdin
   $ mfx inspect --from compose.yaml k8s/ Dockerfile every image of a stack, a table each
-  $ mfx inspect --file images.txt --json         one JSON document, an entry per image`),
+  $ mfx inspect --file images.txt --json         one JSON document, an entry per image
+  $ mfx inspect nginx --mirror https://mirror.gcr.io   ask a Docker Hub mirror first
+  $ mfx inspect registry.corp:5000/app --ca-file corp-ca.pem --certs-dir ./certs.d
+  $ mfx inspect nginx --timeout 20 --retries 1 --no-cache
+  $ mfx inspect --file images.txt --concurrency 4 --verbose
+  $ mfx inspect nginx --debug --config ./mfx.json 2> requests.log`),
     )
     .action(async (references: string[], flags: InspectFlags) => actions.inspect(references, flags));
 

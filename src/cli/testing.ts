@@ -15,7 +15,8 @@ export function memoryIO(opts: { env?: NodeJS.ProcessEnv; stdin?: string; isTTY?
   return {
     stdout: { write: (c) => (out += text(c)), isTTY: opts.isTTY ?? false, columns: opts.columns },
     stderr: { write: (c) => (err += text(c)) },
-    env: opts.env ?? {},
+    // Never the machine's own configuration: tests name what they want.
+    env: opts.env ?? { MFX_CONFIG: '/nonexistent/mfx/config.json', MFX_DAEMON_JSON: '/nonexistent/docker/daemon.json', DOCKER_CONFIG: '/nonexistent/docker' },
     readStdin: async () => opts.stdin ?? '',
     out: () => out,
     err: () => err,
